@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class DeadLetterErrorHandlingTest {
 
 	@Test
 	void declaresOneDeadLetterTopicPerSource() {
-		assertThat(DeadLetterTopics.declare(Topics.RAW, Topics.ENRICHED)).extracting(topic -> topic.name())
+		assertThat(DeadLetterTopics.declare(Topics.RAW, Topics.ENRICHED).getNewTopics()).extracting(NewTopic::name)
 			.containsExactly("news.raw.dlt", "news.enriched.dlt");
 	}
 
