@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
@@ -43,12 +42,6 @@ class DeadLetterErrorHandlingTest {
 
 		assertThat(destination.topic()).isEqualTo("news.raw.dlt");
 		assertThat(destination.partition()).isEqualTo(-1);
-	}
-
-	@Test
-	void declaresOneDeadLetterTopicPerSource() {
-		assertThat(DeadLetterTopics.declare(Topics.RAW, Topics.ENRICHED).getNewTopics()).extracting(NewTopic::name)
-			.containsExactly("news.raw.dlt", "news.enriched.dlt");
 	}
 
 }
