@@ -1,0 +1,81 @@
+package org.newswire.testsupport;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** A one-node KRaft broker (combined broker + controller) inside this JVM, data in a temp dir deleted on stop. */
+final class EmbeddedKafka implements KafkaStack {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+	static final int DEFAULT_PARTITIONS = 3;
+
+	private final EmbeddedKafkaKraftBroker broker;
+
+	private final String bootstrapServers;
+
+	private boolean stopped;
+
+	private EmbeddedKafka(EmbeddedKafkaKraftBroker broker) {
+		this.broker = broker;
+		this.bootstrapServers = broker.getBrokersAsString();
+	}
+
+	static EmbeddedKafka start(int port) {
+		FreePorts.requireFree(port, "Kafka");
+		long started = System.nanoTime();
+		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
+		broker.brokerProperties(brokerProperties(port));
+		// the broker would set spring.kafka.bootstrap-servers; that is the extension's job
+		broker.brokerListProperty("newswire.stack.embedded-kafka.bootstrap-servers");
+		broker.afterPropertiesSet();
+		EmbeddedKafka kafka = new EmbeddedKafka(broker);
+		log.info("Kafka {} (embedded KRaft) ready at {} in {} ms", StackVersions.KAFKA, kafka.bootstrapServers,
+				(System.nanoTime() - started) / 1_000_000);
+		return kafka;
+	}
+
+	/**
+	 * Settings for a one-node test broker. {@code EmbeddedKafkaKraftBroker.kafkaPorts} is ignored in KRaft
+	 * mode, so a fixed port goes into {@code listeners}; the test kit names its listeners EXTERNAL and
+	 * CONTROLLER and keeps the controller on a port of its own choosing.
+	 */
+	static Map<String, String> brokerProperties(int port) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("auto.create.topics.enable", "true");
+		properties.put("num.partitions", String.valueOf(DEFAULT_PARTITIONS));
+		properties.put("group.initial.rebalance.delay.ms", "0");
+		properties.put("offsets.topic.replication.factor", "1");
+		// 50 partitions by default: creating them makes the first consumer group wait seconds
+		properties.put("offsets.topic.num.partitions", "5");
+		properties.put("transaction.state.log.replication.factor", "1");
+		properties.put("transaction.state.log.min.isr", "1");
+		properties.put("transaction.state.log.num.partitions", "5");
+		properties.put("share.coordinator.state.topic.replication.factor", "1");
+		properties.put("share.coordinator.state.topic.min.isr", "1");
+		if (port > 0) {
+			properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
+		}
+		return properties;
+	}
+
+	@Override
+	public String bootstrapServers() {
+		return this.bootstrapServers;
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.stopped) {
+			return;
+		}
+		this.stopped = true;
+		this.broker.destroy();
+		log.info("Kafka at {} stopped", this.bootstrapServers);
+	}
+
+}
