@@ -1,0 +1,90 @@
+package org.newswire.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local HTTP server for feeds whose content tests change while it runs. Answers with an ETag (the
+ * hash of the body) and honours If-None-Match with 304, like a well-behaved feed server.
+ */
+final class FeedServer implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final Map<String, Document> documents = new ConcurrentHashMap<>();
+
+	private FeedServer(HttpServer server) {
+		this.server = server;
+	}
+
+	static FeedServer start() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			FeedServer feeds = new FeedServer(server);
+			server.createContext("/", feeds::handle);
+			server.start();
+			return feeds;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("cannot start the feed server", ex);
+		}
+	}
+
+	URI url(String path) {
+		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+	}
+
+	void serve(String path, String contentType, String body) {
+		documents.put(path, new Document(contentType, body));
+	}
+
+	void serveRss(String path, String channelTitle, String items) {
+		serve(path, "application/rss+xml; charset=utf-8", """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<rss version="2.0"><channel><title>%s</title><link>https://news.example/</link>
+				<language>en</language>
+				%s
+				</channel></rss>
+				""".formatted(channelTitle, items));
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			Document document = documents.get(exchange.getRequestURI().getPath());
+			if (document == null) {
+				exchange.sendResponseHeaders(404, -1);
+				return;
+			}
+			byte[] body = document.body().getBytes(StandardCharsets.UTF_8);
+			String etag = "\"" + Integer.toHexString(document.body().hashCode()) + "\"";
+			exchange.getResponseHeaders().add("ETag", etag);
+			if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+				exchange.sendResponseHeaders(304, -1);
+				return;
+			}
+			exchange.getResponseHeaders().add("Content-Type", document.contentType());
+			exchange.sendResponseHeaders(200, body.length);
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		server.stop(0);
+	}
+
+	private record Document(String contentType, String body) {
+	}
+
+}
