@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.newswire.ingest.dedup.SeenArticles;
@@ -20,11 +21,14 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Polls every configured feed, one after the other, each {@code newswire.ingest.poll.interval} after
  * the previous cycle ended. A feed's failure never stops the others. Nothing is polled until the
- * memory of already-published articles has been rebuilt.
+ * memory of already-published articles has been rebuilt from Kafka; until then it is retried every
+ * 15 seconds.
  */
 public class FeedPoller implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
+
+	private static final Duration NOT_READY_RETRY = Duration.ofSeconds(15);
 
 	private final List<URI> feedUrls;
 
@@ -112,16 +116,28 @@ public class FeedPoller implements SmartLifecycle {
 		}
 	}
 
-	private void pollScheduled() {
+	/** One scheduled cycle, then the next one is scheduled: sooner while Kafka cannot be read yet. */
+	private void cycle() {
+		Duration next = interval;
 		try {
-			List<FeedPollResult> results = pollAll();
-			if (results.isEmpty() && !feedUrls.isEmpty()) {
-				log.debug("Polling cycle deferred: already-published articles not read back yet");
+			if (seen.ensureLoaded()) {
+				pollAll();
+			}
+			else if (interval.compareTo(NOT_READY_RETRY) > 0) {
+				next = NOT_READY_RETRY;
 			}
 		}
 		catch (RuntimeException | Error ex) {
-			// an exception would cancel the periodic task for good
 			log.error("Polling cycle failed", ex);
+		}
+		ScheduledExecutorService executor = scheduler;
+		if (executor != null) {
+			try {
+				executor.schedule(this::cycle, next.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// stopping
+			}
 		}
 	}
 
@@ -131,16 +147,17 @@ public class FeedPoller implements SmartLifecycle {
 			log.warn("No feeds configured (newswire.ingest.poll.feed-urls): nothing will be polled");
 		}
 		else {
-			log.info("Polling {} feeds every {}, first in {}", feedUrls.size(), interval, initialDelay);
+			log.info("Polling {} feeds every {}, first in {}: {}", feedUrls.size(), interval, initialDelay, feedUrls);
 		}
-		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
 			Thread thread = new Thread(runnable, "feed-poller");
 			thread.setDaemon(true);
 			return thread;
 		});
-		executor.scheduleWithFixedDelay(this::pollScheduled, initialDelay.toMillis(), interval.toMillis(),
-				TimeUnit.MILLISECONDS);
+		// on stop, the cycle in progress may finish; the next one is dropped
+		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
 		scheduler = executor;
+		executor.schedule(this::cycle, initialDelay.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	@Override
