@@ -1,7 +1,6 @@
 package org.newswire.search.index;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,16 +35,9 @@ public class ArticleIndexer {
 
 	private final IndexProperties properties;
 
-	private final Clock clock;
-
 	ArticleIndexer(ElasticsearchClient client, IndexProperties properties) {
-		this(client, properties, Clock.systemUTC());
-	}
-
-	ArticleIndexer(ElasticsearchClient client, IndexProperties properties, Clock clock) {
 		this.client = client;
 		this.properties = properties;
-		this.clock = clock;
 	}
 
 	public void index(List<EnrichedArticle> articles) {
@@ -73,7 +65,7 @@ public class ArticleIndexer {
 	}
 
 	private BulkResponse send(List<EnrichedArticle> articles) {
-		Instant now = this.clock.instant();
+		Instant now = Instant.now();
 		int maxTextBytes = (int) this.properties.maxTextSize().toBytes();
 		BulkRequest.Builder bulk = new BulkRequest.Builder().index(this.properties.alias()).requireAlias(true);
 		for (EnrichedArticle article : articles) {

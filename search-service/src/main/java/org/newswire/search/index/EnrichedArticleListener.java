@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.newswire.events.EnrichedArticle;
+import org.newswire.events.MalformedEventException;
 import org.newswire.events.Topics;
 import org.newswire.kafka.PermanentFailureException;
 
@@ -63,7 +64,8 @@ class EnrichedArticleListener {
 		DeserializationException failure = SerializationUtils.getExceptionFromHeader(record,
 				SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, log);
 		if (failure != null) {
-			return failure;
+			// the event's own reason (malformed, unknown schema) is what the dead-letter headers should say
+			return (failure.getCause() instanceof MalformedEventException reason) ? reason : failure;
 		}
 		if (record.value() == null) {
 			return new PermanentFailureException("Record with key " + record.key() + " has no value");
