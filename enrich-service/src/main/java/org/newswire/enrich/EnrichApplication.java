@@ -1,0 +1,16 @@
+package org.newswire.enrich;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** enrich-service: news.raw → fetch, extract, language, topics, entities → news.enriched. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class EnrichApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(EnrichApplication.class, args);
+	}
+
+}

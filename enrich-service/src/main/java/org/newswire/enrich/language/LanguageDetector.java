@@ -1,0 +1,155 @@
+package org.newswire.enrich.language;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.newswire.enrich.text.Tokens;
+
+/**
+ * A small, honest language detector: the writing system decides for scripts used by one language
+ * here (Han without kana is Chinese, kana Japanese, Hangul Korean, Arabic, Greek, Hebrew, Thai,
+ * Devanagari Hindi; Cyrillic is Russian unless Ukrainian letters show); Latin-script text is
+ * scored by how many of its words are frequent function words of English, French, German,
+ * Spanish, Italian, Portuguese or Dutch. Good enough for article-length text; short or mixed text
+ * gets a low confidence or no answer.
+ */
+public final class LanguageDetector {
+
+	/** Characters looked at; more adds cost, not accuracy. */
+	static final int SAMPLE_CHARS = 6000;
+
+	/** Function words needed before a Latin-script guess is made at all. */
+	static final int MIN_HITS = 3;
+
+	private static final Map<String, Set<String>> STOPWORDS = new LinkedHashMap<>();
+
+	static {
+		STOPWORDS.put("en", words("the and of to in is that for it was on with as are this by be at from have has not"
+				+ " but which they will said were their been would its an or who"));
+		STOPWORDS.put("fr", words("le la les des du et est que qui dans pour une sur pas au aux avec ce cette sont par"
+				+ " plus il elle ont ete leur nous vous mais ou ses son"));
+		STOPWORDS.put("de", words("der die das und ist nicht mit den dem ein eine zu von auf fur sich des im auch es sie"
+				+ " wird bei nach aus wie oder werden hat sind nur noch einer"));
+		STOPWORDS.put("es", words("el los las del que y en un una es por con para se no su al lo como mas pero sus fue"
+				+ " ha este esta entre tambien sobre"));
+		STOPWORDS.put("it", words("il lo gli di del della che e un una per con non sono nel nella al alla si da dei"
+				+ " delle ha anche come piu questo"));
+		STOPWORDS.put("pt", words("o os do da dos das que e um uma em no na para com nao por se mais ao foi sao como"
+				+ " seu sua tambem pelo pela"));
+		STOPWORDS.put("nl", words("de het een en van is dat die in op te met voor niet zijn er aan ook als bij door"
+				+ " naar wordt om maar dan werd nog"));
+		STOPWORDS.put("ru", words("и в не на что с по это как к из за от о для его он но так был она же при все уже"
+				+ " также или бы"));
+	}
+
+	enum Script {
+
+		LATIN, CYRILLIC, HAN, KANA, HANGUL, ARABIC, GREEK, HEBREW, THAI, DEVANAGARI, OTHER
+
+	}
+
+	private static final Map<Script, String> SINGLE_LANGUAGE_SCRIPTS = Map.of(Script.HANGUL, "ko", Script.ARABIC, "ar",
+			Script.GREEK, "el", Script.HEBREW, "he", Script.THAI, "th", Script.DEVANAGARI, "hi");
+
+	public Optional<DetectedLanguage> detect(String text) {
+		if (text == null || text.isBlank()) {
+			return Optional.empty();
+		}
+		String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+		Map<Script, Integer> scripts = countScripts(sample);
+		int letters = scripts.values().stream().mapToInt(Integer::intValue).sum();
+		if (letters == 0) {
+			return Optional.empty();
+		}
+		Script main = scripts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+		int han = scripts.getOrDefault(Script.HAN, 0);
+		int kana = scripts.getOrDefault(Script.KANA, 0);
+		if (main == Script.HAN || main == Script.KANA) {
+			boolean japanese = kana > 0.05 * (han + kana);
+			return Optional.of(new DetectedLanguage(japanese ? "ja" : "zh", round((double) (han + kana) / letters)));
+		}
+		if (SINGLE_LANGUAGE_SCRIPTS.containsKey(main)) {
+			return Optional.of(new DetectedLanguage(SINGLE_LANGUAGE_SCRIPTS.get(main),
+					round((double) scripts.get(main) / letters)));
+		}
+		if (main == Script.CYRILLIC && ukrainianLetters(sample) > 0.005 * scripts.get(main)) {
+			return Optional.of(new DetectedLanguage("uk", round((double) scripts.get(main) / letters)));
+		}
+		if (main != Script.LATIN && main != Script.CYRILLIC) {
+			return Optional.empty();
+		}
+		return byFunctionWords(sample);
+	}
+
+	private Optional<DetectedLanguage> byFunctionWords(String sample) {
+		List<String> words = Tokens.of(sample).foldedForms();
+		Map<String, Integer> hits = new HashMap<>();
+		for (String word : words) {
+			for (Map.Entry<String, Set<String>> language : STOPWORDS.entrySet()) {
+				if (language.getValue().contains(word)) {
+					hits.merge(language.getKey(), 1, Integer::sum);
+				}
+			}
+		}
+		String best = null;
+		int bestHits = 0;
+		int secondHits = 0;
+		for (Map.Entry<String, Integer> entry : hits.entrySet()) {
+			if (entry.getValue() > bestHits) {
+				secondHits = bestHits;
+				bestHits = entry.getValue();
+				best = entry.getKey();
+			}
+			else if (entry.getValue() > secondHits) {
+				secondHits = entry.getValue();
+			}
+		}
+		if (best == null || bestHits < MIN_HITS) {
+			return Optional.empty();
+		}
+		double margin = (double) (bestHits - secondHits) / bestHits;
+		double coverage = Math.min(1.0, bestHits / 15.0);
+		return Optional.of(new DetectedLanguage(best, round((0.5 + 0.5 * margin) * (0.4 + 0.6 * coverage))));
+	}
+
+	private static Map<Script, Integer> countScripts(String sample) {
+		Map<Script, Integer> counts = new EnumMap<>(Script.class);
+		sample.codePoints().filter(Character::isLetter).forEach(cp -> counts.merge(script(cp), 1, Integer::sum));
+		counts.remove(Script.OTHER);
+		return counts;
+	}
+
+	private static Script script(int codePoint) {
+		return switch (Character.UnicodeScript.of(codePoint)) {
+			case LATIN -> Script.LATIN;
+			case CYRILLIC -> Script.CYRILLIC;
+			case HAN -> Script.HAN;
+			case HIRAGANA, KATAKANA -> Script.KANA;
+			case HANGUL -> Script.HANGUL;
+			case ARABIC -> Script.ARABIC;
+			case GREEK -> Script.GREEK;
+			case HEBREW -> Script.HEBREW;
+			case THAI -> Script.THAI;
+			case DEVANAGARI -> Script.DEVANAGARI;
+			default -> Script.OTHER;
+		};
+	}
+
+	private static long ukrainianLetters(String sample) {
+		return sample.codePoints().filter(cp -> "іїєґІЇЄҐ".indexOf(cp) >= 0).count();
+	}
+
+	private static Set<String> words(String list) {
+		return Set.of(list.split(" "));
+	}
+
+	private static double round(double value) {
+		return Math.round(value * 100) / 100.0;
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.newswire.enrich.topic;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The topic taxonomy as an operator writes it in YAML (see {@code taxonomy/taxonomy.yml}). Each
+ * topic has weighted terms (phrases, matched insensitive to case, accents, hyphenation and simple
+ * inflection), case-sensitive acronyms that count only when one of the topic's context phrases is
+ * also present, exclusion phrases whose words never count for the topic, and a threshold.
+ */
+public record Taxonomy(List<Topic> topics) {
+
+	private static final YAMLMapper MAPPER = YAMLMapper.builder()
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	public Taxonomy {
+		topics = topics == null ? List.of() : List.copyOf(topics);
+	}
+
+	public record Topic(String id, String label, String description, Double threshold, Map<String, Double> terms,
+			Map<String, Double> acronyms, @JsonProperty("acronym-context") List<String> acronymContext,
+			List<String> exclude) {
+
+		public Topic {
+			terms = terms == null ? Map.of() : new LinkedHashMap<>(terms);
+			acronyms = acronyms == null ? Map.of() : new LinkedHashMap<>(acronyms);
+			acronymContext = acronymContext == null ? List.of() : List.copyOf(acronymContext);
+			exclude = exclude == null ? List.of() : List.copyOf(exclude);
+		}
+
+	}
+
+	/**
+	 * Reads and checks a taxonomy.
+	 * @throws InvalidTaxonomyException naming the problem (and, for YAML errors, the line)
+	 */
+	public static Taxonomy read(InputStream yaml, String sourceName) {
+		Taxonomy taxonomy;
+		try {
+			taxonomy = MAPPER.readValue(yaml, Taxonomy.class);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidTaxonomyException(sourceName + ": " + ex.getOriginalMessage()
+					+ (ex.getLocation() != null ? " (line " + ex.getLocation().getLineNr() + ")" : ""), ex);
+		}
+		if (taxonomy == null) {
+			throw new InvalidTaxonomyException(sourceName + " is empty", null);
+		}
+		taxonomy.check(sourceName);
+		return taxonomy;
+	}
+
+	public static Taxonomy read(org.springframework.core.io.Resource resource) {
+		try (InputStream in = resource.getInputStream()) {
+			return read(in, resource.getDescription());
+		}
+		catch (IOException ex) {
+			throw new InvalidTaxonomyException("Cannot read taxonomy " + resource.getDescription() + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private void check(String sourceName) {
+		Set<String> ids = new HashSet<>();
+		for (Topic topic : topics) {
+			String where = sourceName + ", topic " + topic.id();
+			require(topic.id() != null && topic.id().matches("[a-z0-9]+(-[a-z0-9]+)*"),
+					sourceName + ": every topic needs an id in lower-case-with-hyphens, got " + topic.id());
+			require(ids.add(topic.id()), where + " is defined twice");
+			require(topic.label() != null && !topic.label().isBlank(), where + " has no label");
+			require(topic.threshold() != null && topic.threshold() > 0, where + " needs a threshold > 0");
+			require(!topic.terms().isEmpty() || !topic.acronyms().isEmpty(), where + " has no terms");
+			topic.terms().forEach((term, weight) -> require(weight != null && weight > 0,
+					where + ": term '" + term + "' needs a weight > 0"));
+			topic.acronyms().forEach((acronym, weight) -> require(weight != null && weight > 0,
+					where + ": acronym '" + acronym + "' needs a weight > 0"));
+			require(topic.acronyms().isEmpty() || !topic.acronymContext().isEmpty(),
+					where + " has acronyms but no acronym-context");
+		}
+	}
+
+	private static void require(boolean condition, String message) {
+		if (!condition) {
+			throw new InvalidTaxonomyException(message, null);
+		}
+	}
+
+}

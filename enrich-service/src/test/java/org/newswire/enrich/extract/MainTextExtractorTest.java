@@ -1,0 +1,137 @@
+package org.newswire.enrich.extract;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+public class MainTextExtractorTest {
+
+	/** Paragraphs of the seed article (line numbers of seed-article.txt) that are article text. */
+	private static final int[] ARTICLE_LINES = { 16, 18, 20, 22, 23, 30, 32, 44, 49, 54 };
+
+	private static final List<String> CLUTTER = List.of("We use cookies", "Accept all", "Subscribe to Premium",
+			"Asia-Pacific", "Global Affairs Daily", "Share this article", "Related coverage",
+			"EU weighs new package", "Grain corridor reopens", "Most read", "Heatwave breaks records",
+			"Get the Morning Briefing", "Sign up for our daily newsletter", "Advertisement", "Reader1984",
+			"thoughts on this story", "Privacy policy", "All rights reserved", "Table of Contents",
+			"Did you know? Our correspondents", "Bookmark our live coverage", "Frequently Asked Questions",
+			"Share your thoughts", "Tagged", "dataLayer", "display: inline");
+
+	private final MainTextExtractor extractor = new MainTextExtractor();
+
+	@ParameterizedTest
+	@ValueSource(strings = { "seed-article-cluttered.html", "seed-article-divs.html" })
+	void keepsEveryArticleParagraph(String page) throws IOException {
+		String text = extractor.extract(parse(page)).text();
+
+		List<String> seed = seedLines();
+		for (int line : ARTICLE_LINES) {
+			assertThat(text).contains(seed.get(line - 1));
+		}
+		assertThat(text).contains("Increased Trade with Russia: Western sanctions on Russia have created a vacuum")
+			.contains("Circumventing Sanctions: There are reports of chinese companies")
+			.contains("Belt and road Initiative Expansion: China’s Belt and Road Initiative (BRI) is poised")
+			.contains("Sticking Points in potential Peace Negotiations")
+			.contains("Vladimir Putin (Russia)");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "seed-article-cluttered.html", "seed-article-divs.html" })
+	void dropsNavigationBannersRelatedLinksBoxesAndFooter(String page) throws IOException {
+		String text = extractor.extract(parse(page)).text();
+
+		for (String clutter : CLUTTER) {
+			assertThat(text).as("clutter '%s'", clutter).doesNotContain(clutter);
+		}
+	}
+
+	@Test
+	void separatesParagraphsWithABlankLine() throws IOException {
+		String text = extractor.extract(parse("seed-article-cluttered.html")).text();
+
+		assertThat(text).startsWith(seedLines().get(15) + "\n\nSticking Points in potential Peace Negotiations\n\n");
+		assertThat(text).doesNotContain("\n\n\n");
+	}
+
+	@Test
+	void recordsTheMethodAndTheTitle() throws IOException {
+		ExtractedText semantic = extractor.extract(parse("seed-article-cluttered.html"));
+		ExtractedText divs = extractor.extract(parse("seed-article-divs.html"));
+
+		assertThat(semantic.method()).isEqualTo(ExtractedText.ARTICLE_BODY);
+		assertThat(divs.method()).isEqualTo(ExtractedText.TEXT_DENSITY);
+		assertThat(semantic.title()).isEqualTo("Diplomatic Efforts Stall as Ukraine Peace Talks Remain Elusive");
+	}
+
+	@Test
+	void keepsAWrapperWhoseClassMerelyMentionsASidebar() {
+		String html = """
+				<html><body><div class="content has-sidebar">
+				<p>First paragraph of a long article about negotiations in Geneva that went on all night, with
+				delegations from both sides.</p>
+				<p>Second paragraph, explaining what the delegations agreed, what they did not, and when they meet
+				again next month.</p>
+				</div><div class="sidebar"><a href="/a">Another story</a></div></body></html>
+				""";
+
+		String text = extractor.extract(Jsoup.parse(html)).text();
+
+		assertThat(text).contains("First paragraph").contains("Second paragraph").doesNotContain("Another story");
+	}
+
+	@Test
+	void dropsLinkListsInsideTheArticle() {
+		String html = """
+				<html><body><article>
+				<p>A paragraph of real article text that is long enough to count, with a <a href="/x">link</a>
+				inside it that does not make it navigation.</p>
+				<ul><li><a href="/1">Read also: first headline</a></li><li><a href="/2">Second headline</a></li></ul>
+				<p>Another paragraph of article text, long enough to count as well, closing the story.</p>
+				</article></body></html>
+				""";
+
+		String text = extractor.extract(Jsoup.parse(html)).text();
+
+		assertThat(text).contains("with a link inside it").contains("closing the story")
+			.doesNotContain("headline");
+	}
+
+	@Test
+	void returnsEmptyTextForAPageWithoutBody() {
+		ExtractedText extracted = extractor.extract(Jsoup.parse("<html><head><title>t</title></head></html>"));
+
+		assertThat(extracted.text()).isEmpty();
+	}
+
+	@Test
+	void doesNotChangeTheDocumentItIsGiven() throws IOException {
+		Document page = parse("seed-article-cluttered.html");
+		String before = page.outerHtml();
+
+		extractor.extract(page);
+
+		assertThat(page.outerHtml()).isEqualTo(before);
+	}
+
+	public static Document parse(String name) throws IOException {
+		try (InputStream in = MainTextExtractorTest.class.getResourceAsStream("/extract/" + name)) {
+			return Jsoup.parse(in, "UTF-8", "https://news.example/2025/08/diplomatic-efforts-stall/");
+		}
+	}
+
+	static List<String> seedLines() throws IOException {
+		try (InputStream in = MainTextExtractorTest.class.getResourceAsStream("/extract/seed-article.txt")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+		}
+	}
+
+}
