@@ -1,6 +1,11 @@
 package org.newswire.testsupport;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +26,10 @@ final class DockerProbe {
 	}
 
 	static boolean dockerReachable() {
+		if (!anyDockerConfigured(System.getenv(), Path.of(System.getProperty("user.home")))) {
+			log.info("No Docker engine configured (no DOCKER_HOST, no docker.sock, no ~/.testcontainers.properties)");
+			return false;
+		}
 		long started = System.nanoTime();
 		CompletableFuture<Boolean> probe = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
@@ -52,6 +61,26 @@ final class DockerProbe {
 		log.info("Docker {} (checked in {} ms)", reachable ? "reachable" : "not reachable",
 				(System.nanoTime() - started) / 1_000_000);
 		return reachable;
+	}
+
+	/**
+	 * Whether any place Testcontainers looks for an engine exists. Saves asking it when nothing does,
+	 * which also saves its multi-line ERROR in every test log on machines without Docker.
+	 */
+	static boolean anyDockerConfigured(Map<String, String> env, Path home) {
+		if (env.containsKey("DOCKER_HOST") || env.containsKey("TESTCONTAINERS_DOCKER_CLIENT_STRATEGY")) {
+			return true;
+		}
+		List<Path> candidates = new ArrayList<>(List.of(Path.of("/var/run/docker.sock"), Path.of("/run/docker.sock"),
+				home.resolve(".testcontainers.properties"), home.resolve(".docker/run/docker.sock"),
+				home.resolve(".docker/desktop/docker.sock"), home.resolve(".colima/default/docker.sock"),
+				home.resolve(".colima/docker.sock"), home.resolve(".rd/docker.sock")));
+		String runtimeDir = env.get("XDG_RUNTIME_DIR");
+		if (runtimeDir != null) {
+			candidates.add(Path.of(runtimeDir, "docker.sock"));
+			candidates.add(Path.of(runtimeDir, "podman/podman.sock"));
+		}
+		return candidates.stream().anyMatch(Files::exists);
 	}
 
 }

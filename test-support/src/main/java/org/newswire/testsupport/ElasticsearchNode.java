@@ -34,6 +34,9 @@ final class ElasticsearchNode implements ElasticsearchStack {
 	/** Heap of the node; {@code -Dnewswire.stack.elasticsearch-heap=1g} to change. */
 	static final String HEAP = System.getProperty("newswire.stack.elasticsearch-heap", "512m");
 
+	/** More options for the node's JVM: {@code -Dnewswire.stack.elasticsearch-java-opts=...}. */
+	static final String JAVA_OPTS = System.getProperty("newswire.stack.elasticsearch-java-opts", "");
+
 	static final Duration START_TIMEOUT = Duration.ofSeconds(
 			Long.getLong("newswire.stack.elasticsearch-start-timeout-seconds", 120));
 
@@ -145,7 +148,7 @@ final class ElasticsearchNode implements ElasticsearchStack {
 		env.put("ES_JAVA_HOME", System.getProperty("java.home"));
 		env.put("ES_PATH_CONF", configDir.toString());
 		env.put("ES_TMPDIR", tmp.toString());
-		env.put("ES_JAVA_OPTS", "-Xms" + HEAP + " -Xmx" + HEAP);
+		env.put("ES_JAVA_OPTS", ("-Xms" + HEAP + " -Xmx" + HEAP + " " + JAVA_OPTS).strip());
 	}
 
 	private static Path createInstanceDir(Path instances, int httpPort) {

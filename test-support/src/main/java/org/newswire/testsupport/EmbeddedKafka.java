@@ -1,14 +1,32 @@
 package org.newswire.testsupport;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.common.utils.Exit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
-/** A one-node KRaft broker (combined broker + controller) inside this JVM, data in a temp dir deleted on stop. */
+/**
+ * A one-node KRaft broker (combined broker + controller) inside this JVM, data in a temp dir deleted on stop.
+ * Brokers still running at JVM exit are stopped by one shutdown hook, after Spring's contexts closed.
+ * Kafka's test kit registers a hook of its own (through {@link Exit}) that deletes the data folder; run
+ * concurrently with the broker's shutdown it fills the log with storage errors, so this class collects
+ * such hooks and runs them after the brokers stopped.
+ */
 final class EmbeddedKafka implements KafkaStack {
+
+	private static final Set<EmbeddedKafka> running = ConcurrentHashMap.newKeySet();
+
+	private static final List<Runnable> kafkaExitHooks = new CopyOnWriteArrayList<>();
+
+	private static boolean exitHookInstalled;
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
@@ -27,6 +45,7 @@ final class EmbeddedKafka implements KafkaStack {
 
 	static EmbeddedKafka start(int port) {
 		FreePorts.requireFree(port, "Kafka");
+		installExitHook();
 		long started = System.nanoTime();
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
 		broker.brokerProperties(brokerProperties(port));
@@ -34,6 +53,7 @@ final class EmbeddedKafka implements KafkaStack {
 		broker.brokerListProperty("newswire.stack.embedded-kafka.bootstrap-servers");
 		broker.afterPropertiesSet();
 		EmbeddedKafka kafka = new EmbeddedKafka(broker);
+		running.add(kafka);
 		log.info("Kafka {} (embedded KRaft) ready at {} in {} ms", StackVersions.KAFKA, kafka.bootstrapServers,
 				(System.nanoTime() - started) / 1_000_000);
 		return kafka;
@@ -74,8 +94,31 @@ final class EmbeddedKafka implements KafkaStack {
 			return;
 		}
 		this.stopped = true;
+		running.remove(this);
 		this.broker.destroy();
 		log.info("Kafka at {} stopped", this.bootstrapServers);
+	}
+
+	private static synchronized void installExitHook() {
+		if (exitHookInstalled) {
+			return;
+		}
+		exitHookInstalled = true;
+		Exit.setShutdownHookAdder((name, hook) -> kafkaExitHooks.add(hook));
+		Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedKafka::stopAllAtExit, "newswire-kafka-shutdown"));
+	}
+
+	private static void stopAllAtExit() {
+		SpringShutdownHooks.awaitCompletion(Stack.SPRING_SHUTDOWN_WAIT);
+		for (EmbeddedKafka kafka : running) {
+			try {
+				kafka.stop();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Kafka at {} did not stop cleanly: {}", kafka.bootstrapServers, ex.toString());
+			}
+		}
+		kafkaExitHooks.forEach(Runnable::run);
 	}
 
 }

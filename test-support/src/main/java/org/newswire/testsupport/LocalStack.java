@@ -5,13 +5,16 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Kafka and Elasticsearch for the local run, embedded, on fixed ports, until Ctrl-C / SIGTERM:
+ * Kafka and Elasticsearch for the local run, embedded, on fixed ports, until SIGTERM or Ctrl-C:
  * <pre>
  * java -cp test-support/target/classes:$(cat test-support/target/classpath.txt) \
- *     org.newswire.testsupport.LocalStack --kafka-port 9092 --elasticsearch-port 9200 [--data-dir DIR]
+ *     org.newswire.testsupport.LocalStack --kafka-port 9092 --elasticsearch-port 9200 [--data-dir DIR] \
+ *     [--site samples/site --site-port 8090]
  * </pre>
  * Prints {@code newswire stack ready: kafka=localhost:9092 elasticsearch=http://127.0.0.1:9200} once both
- * answer; exits with status 1 (and the reason on stderr) if either cannot start, 2 on a bad command line.
+ * answer; exits with status 1 (and the reason on stderr) if something cannot start, 2 on a bad command line.
+ * Started in the background by a script, it ignores SIGINT (the shell does that to background jobs):
+ * stop it with SIGTERM.
  */
 public final class LocalStack {
 
@@ -42,12 +45,16 @@ public final class LocalStack {
 		try {
 			FreePorts.requireFree(options.kafkaPort(), "Kafka");
 			FreePorts.requireFree(options.elasticsearchPort(), "Elasticsearch");
+			if (options.siteDir() != null) {
+				running.site = StaticSite.start(options.siteDir(), options.sitePort());
+			}
 			CompletableFuture<ElasticsearchStack> elasticsearch = CompletableFuture
 				.supplyAsync(() -> ElasticsearchStack.embedded(options.elasticsearchPort(), options.dataDir()));
 			running.elasticsearch = elasticsearch;
 			running.kafka = KafkaStack.embedded(options.kafkaPort());
 			ElasticsearchStack node = elasticsearch.join();
-			System.out.println(READY + " kafka=" + running.kafka.bootstrapServers() + " elasticsearch=" + node.uri());
+			System.out.println(READY + " kafka=" + running.kafka.bootstrapServers() + " elasticsearch=" + node.uri()
+					+ ((running.site != null) ? " site=" + running.site.uri() : ""));
 			System.out.flush();
 		}
 		catch (RuntimeException ex) {
@@ -65,6 +72,8 @@ public final class LocalStack {
 	/** What has been started so far, for the shutdown hook. */
 	private static final class Running {
 
+		private volatile StaticSite site;
+
 		private volatile KafkaStack kafka;
 
 		private volatile CompletableFuture<ElasticsearchStack> elasticsearch;
@@ -80,6 +89,9 @@ public final class LocalStack {
 			}
 			if (this.kafka != null) {
 				this.kafka.stop();
+			}
+			if (this.site != null) {
+				this.site.close();
 			}
 			System.out.println("newswire stack stopped");
 		}

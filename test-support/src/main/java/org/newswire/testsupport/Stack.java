@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Kafka and the one Elasticsearch of this JVM, each started on first use and stopped when the JVM
+ * The one Kafka and the one Elasticsearch of this JVM, each started on first use and gone when the JVM
  * exits. Embedded (Kafka in this JVM, Elasticsearch as a child process) or Testcontainers, as
  * {@code -Dnewswire.stack=auto|embedded|containers} says. Tests normally reach it through {@link NewswireStack}.
  */
@@ -23,7 +23,7 @@ public final class Stack {
 	private static final Logger log = LoggerFactory.getLogger(Stack.class);
 
 	/** How long the shutdown hook lets Spring close its test contexts before it takes their Kafka away. */
-	private static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(20);
+	static final Duration SPRING_SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
 	private static Stack instance;
 
@@ -67,27 +67,13 @@ public final class Stack {
 		return this.mode;
 	}
 
-	/**
-	 * Spring closes cached test contexts in shutdown hooks of its own, which run at the same time as this
-	 * one; their Kafka consumers would wait for a broker that is gone, so this waits for them first.
-	 */
 	private void stopAfterSpring() {
-		long deadline = System.nanoTime() + SPRING_SHUTDOWN_WAIT.toNanos();
-		for (Thread thread : Thread.getAllStackTraces().keySet()) {
-			String name = thread.getName();
-			if (thread != Thread.currentThread()
-					&& (name.equals("SpringContextShutdownHook") || name.equals("SpringApplicationShutdownHook"))) {
-				try {
-					thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					break;
-				}
-			}
-		}
+		SpringShutdownHooks.awaitCompletion(SPRING_SHUTDOWN_WAIT);
 		this.elasticsearch.stop();
-		this.kafka.stop();
+		// an embedded broker stops itself at exit, after Spring too (see EmbeddedKafka)
+		if (this.mode == StackMode.CONTAINERS) {
+			this.kafka.stop();
+		}
 	}
 
 	/** Started once on first use; a start that failed fails every later caller the same way, without a retry. */

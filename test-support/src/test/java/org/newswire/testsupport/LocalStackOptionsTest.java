@@ -11,13 +11,14 @@ class LocalStackOptionsTest {
 
 	@Test
 	void defaultsToTheStandardPortsAndThrowAwayData() {
-		assertThat(LocalStackOptions.parse()).isEqualTo(new LocalStackOptions(9092, 9200, null));
+		assertThat(LocalStackOptions.parse()).isEqualTo(new LocalStackOptions(9092, 9200, null, null, 8090));
 	}
 
 	@Test
 	void readsPortsAndDataDirectory() {
-		assertThat(LocalStackOptions.parse("--kafka-port", "19092", "--elasticsearch-port", "19200", "--data-dir", ".local/stack"))
-			.isEqualTo(new LocalStackOptions(19092, 19200, Path.of(".local/stack")));
+		assertThat(LocalStackOptions.parse("--kafka-port", "19092", "--elasticsearch-port", "19200", "--data-dir", ".local/stack",
+				"--site", "samples/site", "--site-port", "18090"))
+			.isEqualTo(new LocalStackOptions(19092, 19200, Path.of(".local/stack"), Path.of("samples/site"), 18090));
 	}
 
 	@Test
