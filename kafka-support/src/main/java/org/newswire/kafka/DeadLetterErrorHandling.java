@@ -1,9 +1,11 @@
 package org.newswire.kafka;
 
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.newswire.events.MalformedEventException;
 import org.newswire.events.Topics;
 import org.slf4j.Logger;
@@ -22,7 +24,10 @@ import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
  * dead-letter partition by key, so the dead-letter topic need not have as many partitions as its
  * source.
  */
-final class DeadLetterErrorHandling {
+public final class DeadLetterErrorHandling {
+
+	/** The root cause of the failure, as a readable sentence. */
+	public static final String REASON_HEADER = "newswire_dlt-reason";
 
 	private static final Logger log = LoggerFactory.getLogger(DeadLetterErrorHandling.class);
 
@@ -34,6 +39,7 @@ final class DeadLetterErrorHandling {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
 				DeadLetterErrorHandling::destination);
 		recoverer.setFailIfSendResultIsError(true);
+		recoverer.setHeadersFunction((record, failure) -> reasonHeader(failure));
 		ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxRetries());
 		backOff.setInitialInterval(retry.initialInterval().toMillis());
 		backOff.setMultiplier(retry.multiplier());
@@ -43,6 +49,19 @@ final class DeadLetterErrorHandling {
 		handler.setRetryListeners((record, ex, attempt) -> log.warn("Attempt {} failed for {}-{}@{}: {}", attempt,
 				record.topic(), record.partition(), record.offset(), ex.getMessage()));
 		return handler;
+	}
+
+	/**
+	 * spring-kafka's exception-message header holds only the outermost message ("failed to
+	 * deserialize"); this header names the root cause, e.g. "RawArticle has schema 99 ...".
+	 */
+	static Headers reasonHeader(Exception failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+		return new RecordHeaders().add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
 	}
 
 	static TopicPartition destination(ConsumerRecord<?, ?> record, Exception failure) {

@@ -44,4 +44,15 @@ class DeadLetterErrorHandlingTest {
 		assertThat(destination.partition()).isEqualTo(-1);
 	}
 
+	@Test
+	void namesTheRootCauseInAReasonHeader() {
+		Exception failure = new IllegalStateException("failed to deserialize",
+				new org.newswire.events.UnknownSchemaException("RawArticle has schema 99, this reader knows 1"));
+
+		byte[] reason = DeadLetterErrorHandling.reasonHeader(failure).lastHeader(DeadLetterErrorHandling.REASON_HEADER).value();
+
+		assertThat(new String(reason, StandardCharsets.UTF_8))
+			.isEqualTo("UnknownSchemaException: RawArticle has schema 99, this reader knows 1");
+	}
+
 }
