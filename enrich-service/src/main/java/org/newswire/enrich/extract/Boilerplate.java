@@ -18,16 +18,24 @@ final class Boilerplate {
 	/** Page furniture, removed unless it holds most of the page's paragraphs. */
 	static final Set<String> STRUCTURAL_TAGS = Set.of("nav", "aside", "footer", "header", "form", "menu");
 
-	private static final Set<String> CLUTTER_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menus", "cookie",
-			"cookies", "consent", "gdpr", "banner", "newsletter", "newsletters", "subscribe", "subscription",
-			"signup", "share", "sharing", "sharebar", "social", "socials", "related", "recommended",
-			"recommendation", "recommendations", "comment", "comments", "footer", "header", "masthead", "sidebar",
-			"promo", "promos", "promotion", "ad", "ads", "advert", "adverts", "advertisement", "sponsor",
-			"sponsored", "breadcrumb", "breadcrumbs", "popup", "modal", "toolbar", "pagination", "outbrain",
-			"taboola", "disqus", "toc", "faq", "faqs", "callout", "tip", "tips", "protip", "didyouknow", "skip");
+	/** Words that mark clutter whatever else the class says. */
+	private static final Set<String> CLUTTER_WORDS = Set.of("cookie", "cookies", "consent", "gdpr", "newsletter",
+			"newsletters", "subscribe", "subscription", "signup", "share", "sharing", "sharebar", "social", "socials",
+			"related", "recommended", "recommendation", "recommendations", "comment", "comments", "promo", "promos",
+			"promotion", "ad", "ads", "advert", "adverts", "advertisement", "sponsor", "sponsored", "popup", "modal",
+			"outbrain", "taboola", "disqus", "byline", "dateline", "timestamp", "toc", "faq", "faqs", "callout", "tip", "tips", "protip", "didyouknow",
+			"skip");
 
-	private static final Set<String> CLUTTER_ROLES = Set.of("navigation", "banner", "contentinfo", "complementary",
-			"search", "menu", "menubar", "dialog", "alertdialog");
+	/** Words of page furniture that also appear in the class of the content's own wrappers ("sidebar-grid__content"). */
+	private static final Set<String> FURNITURE_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menus",
+			"banner", "footer", "header", "masthead", "sidebar", "breadcrumb", "breadcrumbs", "toolbar", "pagination");
+
+	/** Words that say "this is the content", rescuing an element from {@link #FURNITURE_WORDS}. */
+	private static final Set<String> CONTENT_WORDS = Set.of("content", "article", "body", "main", "column", "story",
+			"text", "entry", "post");
+
+	private static final Set<String> CLUTTER_ROLES = Set.of("navigation", "banner", "contentinfo", "search", "menu",
+			"menubar", "dialog", "alertdialog");
 
 	/** Opening words of boxes that interrupt an article: tips, quizzes, calls to comment or subscribe. */
 	private static final Pattern BOX_OPENING = Pattern.compile("^(?:(?:pro tips?|did you know|share your thoughts"
@@ -42,7 +50,29 @@ final class Boilerplate {
 	private Boilerplate() {
 	}
 
-	/** Whether class, id, role or aria-label say this element is navigation, a banner, a share bar, ... */
+	/** How sure the markup is that an element is not article text. */
+	enum Verdict {
+
+		/** Nothing says so. */
+		NONE,
+		/** Page furniture by tag or class (header, footer, sidebar, nav ...): removed unless it holds article-like text. */
+		FURNITURE,
+		/** Cookie banner, newsletter box, share bar, related links, comments, ads, tips ...: removed. */
+		CLUTTER
+
+	}
+
+	static Verdict judge(Element element) {
+		if (looksLikeClutter(element)) {
+			return Verdict.CLUTTER;
+		}
+		if (STRUCTURAL_TAGS.contains(element.normalName()) || looksLikeFurniture(element) || isHidden(element)) {
+			return Verdict.FURNITURE;
+		}
+		return Verdict.NONE;
+	}
+
+	/** Whether class, id, role or aria-label say this element is a banner, a share bar, related links ... */
 	static boolean looksLikeClutter(Element element) {
 		String role = element.attr("role").toLowerCase(Locale.ROOT);
 		if (!role.isEmpty() && CLUTTER_ROLES.contains(role)) {
@@ -56,12 +86,33 @@ final class Boilerplate {
 		return false;
 	}
 
+	/** Class or id name page furniture (header, sidebar, menu ...) and nothing says it is content. */
+	static boolean looksLikeFurniture(Element element) {
+		boolean furniture = false;
+		boolean content = false;
+		for (String word : words(element.className() + " " + element.id() + " " + element.attr("aria-label"))) {
+			furniture |= FURNITURE_WORDS.contains(word);
+			content |= CONTENT_WORDS.contains(word);
+		}
+		return furniture && !content;
+	}
+
 	/** A box (not a paragraph) that opens like a tip, quiz, FAQ or call to action. */
 	static boolean isInterruptingBox(Element element, String text) {
 		String tag = element.normalName();
 		boolean box = tag.equals("div") || tag.equals("section") || tag.equals("aside") || tag.equals("details")
 				|| tag.equals("figure") || tag.equals("blockquote");
 		return box && text.length() < 800 && BOX_OPENING.matcher(text).matches();
+	}
+
+	private static final Pattern COPYRIGHT = Pattern.compile(
+			"(?i).*(©|\\(c\\)\\s*\\d{4}|copyright \\d{4}|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+					+ "|todos los derechos reservados).*",
+			Pattern.DOTALL);
+
+	/** A short copyright or rights notice. */
+	static boolean isCopyrightLine(String text) {
+		return text.length() < 250 && COPYRIGHT.matcher(text).matches();
 	}
 
 	/** Whether a short block reads like a call to action rather than article text. */

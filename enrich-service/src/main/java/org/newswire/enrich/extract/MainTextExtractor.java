@@ -28,14 +28,29 @@ public final class MainTextExtractor {
 	/** A semantic container is used when it holds at least this share of the best-scored container's text. */
 	static final double SEMANTIC_SHARE = 0.5;
 
+	/**
+	 * When the best-scored content lies inside an {@code <article>} or {@code <main>} and holds this
+	 * share of its text, the narrower content is used (the rest is teasers and widgets).
+	 */
+	static final double NARROWING_SHARE = 0.6;
+
+	/** Beyond the chosen content, more link text than this share marks teasers rather than article sections. */
+	static final double REST_LINK_DENSITY = 0.25;
+
+	/** Beyond the chosen content, less paragraph text than this share marks widgets rather than article sections. */
+	static final double REST_PROSE_SHARE = 0.6;
+
 	/** Blocks with more link text than this share are navigation or link lists. */
 	static final double MAX_LINK_DENSITY = 0.5;
 
 	/** Paragraphs shorter than this carry no weight when scoring containers. */
 	static final int MIN_SCORED_PARAGRAPH = 25;
 
-	/** An element holding this share of the page's paragraph text is never removed as clutter. */
+	/** An element holding this share of its article's (or page's) paragraph text is never removed as clutter. */
 	static final double PROTECTED_SHARE = 0.5;
+
+	/** Paragraph text above which an element named like page furniture is taken for a section of the article. */
+	static final int FURNITURE_PROSE = 500;
 
 	private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
 			"h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody",
@@ -53,32 +68,51 @@ public final class MainTextExtractor {
 		}
 		removeClutter(body);
 		Map<Element, Double> scores = scoreContainers(body);
-		Element best = body;
-		double bestScore = Double.NEGATIVE_INFINITY;
-		for (Map.Entry<Element, Double> entry : scores.entrySet()) {
-			double score = entry.getValue() * (1 - linkDensity(entry.getKey()));
-			if (score > bestScore) {
-				bestScore = score;
-				best = entry.getKey();
-			}
-		}
+		Element best = bestContainer(scores, body);
 		List<Element> content = withGoodSiblings(best, scores);
 		int bestLength = content.stream().mapToInt(MainTextExtractor::paragraphTextLength).sum();
 
 		String method = ExtractedText.TEXT_DENSITY;
 		Candidate semantic = semanticContainer(body);
-		if (semantic != null && paragraphTextLength(semantic.element()) >= SEMANTIC_SHARE * bestLength) {
-			content = List.of(semantic.element());
-			method = semantic.method();
+		if (semantic != null) {
+			int semanticLength = paragraphTextLength(semantic.element());
+			boolean narrower = !semantic.method().equals(ExtractedText.ARTICLE_BODY) && isInside(best, semantic.element())
+					&& bestLength >= NARROWING_SHARE * semanticLength && restIsNotProse(semantic.element(), content);
+			if (!narrower && semanticLength >= SEMANTIC_SHARE * bestLength) {
+				content = List.of(semantic.element());
+				method = semantic.method();
+			}
 		}
 		List<String> blocks = new ArrayList<>();
 		for (Element element : content) {
 			blocks.addAll(blocks(element));
 		}
-		return new ExtractedText(String.join("\n\n", blocks), method, title);
+		return new ExtractedText(String.join("\n\n", tidy(blocks, title)), method, title);
 	}
 
 	private record Candidate(Element element, String method) {
+	}
+
+	/**
+	 * Drops what is not the article's own prose: the headline repeated as a block (the title is kept
+	 * apart), blocks repeated verbatim (captions of a carousel, a duplicated body), copyright lines.
+	 */
+	private static List<String> tidy(List<String> blocks, String title) {
+		String headline = title == null ? null : comparable(title);
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		List<String> kept = new ArrayList<>();
+		for (String block : blocks) {
+			String key = comparable(block);
+			if (!seen.add(key) || key.equals(headline) || Boilerplate.isCopyrightLine(block)) {
+				continue;
+			}
+			kept.add(block);
+		}
+		return kept;
+	}
+
+	private static String comparable(String text) {
+		return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	private static String title(Document doc) {
@@ -96,28 +130,34 @@ public final class MainTextExtractor {
 
 	private static void removeClutter(Element body) {
 		body.select(Boilerplate.JUNK_TAGS).remove();
-		int pageText = paragraphTextLength(body);
-		List<Element> clutter = new ArrayList<>();
+		Map<Element, Boilerplate.Verdict> suspects = new IdentityHashMap<>();
+		List<Element> order = new ArrayList<>();
 		for (Element element : body.getAllElements()) {
-			if (element == body) {
-				continue;
-			}
-			boolean structural = Boilerplate.STRUCTURAL_TAGS.contains(element.normalName());
-			if (structural || Boilerplate.looksLikeClutter(element) || Boilerplate.isHidden(element)) {
-				clutter.add(element);
+			Boilerplate.Verdict verdict = element == body ? Boilerplate.Verdict.NONE : Boilerplate.judge(element);
+			if (verdict != Boilerplate.Verdict.NONE) {
+				suspects.put(element, verdict);
+				order.add(element);
 			}
 		}
-		for (Element element : clutter) {
-			if (element.parent() == null || !attached(element, body)) {
+		Map<Element, Integer> scopeText = new IdentityHashMap<>();
+		for (Element element : order) {
+			if (!attached(element, body) || isWrapper(element)) {
 				continue;
 			}
-			String tag = element.normalName();
-			boolean wrapper = tag.equals("main") || tag.equals("article")
-					|| element.hasAttr("itemprop") && element.attr("itemprop").equals("articleBody");
-			if (wrapper || paragraphTextLength(element) >= PROTECTED_SHARE * pageText && pageText > 0) {
+			// a wrapper with an unlucky class holds most of the text of its article (or page): keep it
+			Element scope = scope(element, body);
+			int available = scopeText.computeIfAbsent(scope, MainTextExtractor::paragraphTextLength);
+			int own = paragraphTextLength(element);
+			if (available > 0 && own >= PROTECTED_SHARE * available) {
+				continue;
+			}
+			// furniture by name only, yet holding paragraphs of prose: part of the article, split into sections
+			if (suspects.get(element) == Boilerplate.Verdict.FURNITURE && own >= FURNITURE_PROSE
+					&& linkDensity(element) < 0.2) {
 				continue;
 			}
 			element.remove();
+			scopeText.clear();
 		}
 		List<Element> boxes = new ArrayList<>();
 		for (Element element : body.getAllElements()) {
@@ -128,7 +168,25 @@ public final class MainTextExtractor {
 		boxes.forEach(Element::remove);
 	}
 
+	private static boolean isWrapper(Element element) {
+		String tag = element.normalName();
+		return tag.equals("main") || tag.equals("article") || element.attr("itemprop").equals("articleBody");
+	}
+
+	/** The nearest enclosing article or main element, else the body. */
+	private static Element scope(Element element, Element body) {
+		for (Element e = element.parent(); e != null && e != body; e = e.parent()) {
+			if (isWrapper(e)) {
+				return e;
+			}
+		}
+		return body;
+	}
+
 	private static boolean attached(Element element, Element root) {
+		if (element.parent() == null) {
+			return false;
+		}
 		for (Element e = element; e != null; e = e.parent()) {
 			if (e == root) {
 				return true;
@@ -162,6 +220,74 @@ public final class MainTextExtractor {
 			}
 		}
 		return scores;
+	}
+
+	/**
+	 * The container whose paragraphs score best, moved up to a common ancestor when several other
+	 * nearly as good candidates share it (an article split into sections).
+	 */
+	private static Element bestContainer(Map<Element, Double> scores, Element body) {
+		Map<Element, Double> adjusted = new IdentityHashMap<>();
+		scores.forEach((element, score) -> adjusted.put(element, score * (1 - linkDensity(element))));
+		List<Map.Entry<Element, Double>> ranked = new ArrayList<>(adjusted.entrySet());
+		ranked.sort(Map.Entry.<Element, Double>comparingByValue().reversed());
+		if (ranked.isEmpty()) {
+			return body;
+		}
+		Element best = ranked.get(0).getKey();
+		double top = ranked.get(0).getValue();
+		List<Element> alternatives = ranked.stream()
+			.skip(1)
+			.limit(5)
+			.filter(e -> e.getValue() >= 0.75 * top)
+			.map(Map.Entry::getKey)
+			.toList();
+		if (alternatives.size() >= 3) {
+			for (Element ancestor = best.parent(); ancestor != null && ancestor != body; ancestor = ancestor.parent()) {
+				Element candidate = ancestor;
+				long inside = alternatives.stream().filter(a -> isInside(a, candidate)).count();
+				if (inside >= 3) {
+					return ancestor;
+				}
+			}
+		}
+		return best;
+	}
+
+	/**
+	 * Whether what a container holds beyond the chosen content reads like teasers and widgets (much
+	 * text outside paragraphs, many links) rather than further sections of the article.
+	 */
+	private static boolean restIsNotProse(Element container, List<Element> content) {
+		int all = container.text().length();
+		int paragraphs = paragraphTextLength(container);
+		int links = linkTextLength(container);
+		for (Element element : content) {
+			all -= element.text().length();
+			paragraphs -= paragraphTextLength(element);
+			links -= linkTextLength(element);
+		}
+		if (all <= 0) {
+			return true;
+		}
+		return (double) links / all > REST_LINK_DENSITY || (double) paragraphs / all < REST_PROSE_SHARE;
+	}
+
+	private static int linkTextLength(Element element) {
+		int links = 0;
+		for (Element a : element.select("a")) {
+			links += a.text().length();
+		}
+		return links;
+	}
+
+	private static boolean isInside(Element element, Element container) {
+		for (Element e = element; e != null; e = e.parent()) {
+			if (e == container) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The best container and those of its siblings that look like more of the same article. */
