@@ -22,7 +22,13 @@ final class ElasticsearchContainerStack implements ElasticsearchStack {
 		ElasticsearchContainer container = new ElasticsearchContainer(DockerImageName.parse(IMAGE))
 			.withEnv("xpack.security.enabled", "false")
 			.withEnv("ES_JAVA_OPTS", "-Xms" + ElasticsearchNode.HEAP + " -Xmx" + ElasticsearchNode.HEAP);
-		container.start();
+		try {
+			container.start();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Cannot start " + IMAGE + " in Docker (newswire.stack=containers): " + ex.getMessage()
+					+ ". Without a Docker engine use -Dnewswire.stack=embedded (or auto)", ex);
+		}
 		return new ElasticsearchContainerStack(container);
 	}
 

@@ -4,20 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -43,8 +37,6 @@ final class ElasticsearchNode implements ElasticsearchStack {
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final int START_ATTEMPTS = 3;
-
-	private static final Pattern HEALTH_STATUS = Pattern.compile("\"status\"\\s*:\\s*\"(green|yellow|red)\"");
 
 	private static final Logger log = LoggerFactory.getLogger(ElasticsearchNode.class);
 
@@ -72,7 +64,7 @@ final class ElasticsearchNode implements ElasticsearchStack {
 		Path base = StackDirectories.base(user);
 		Path home = ElasticsearchDistribution.home(base);
 		Path instances = StackDirectories.createShared(base.resolve("instances"));
-		removeAbandonedInstances(instances);
+		NodeFolders.removeAbandoned(instances);
 		for (int attempt = 1;; attempt++) {
 			int httpPort = FreePorts.orFree(options.httpPort());
 			int transportPort = FreePorts.find();
@@ -92,13 +84,13 @@ final class ElasticsearchNode implements ElasticsearchStack {
 	private static ElasticsearchNode launch(Path home, Path instances, Optional<UnprivilegedUser> user, Options options,
 			int httpPort, int transportPort) {
 		long started = System.nanoTime();
-		Path instanceDir = createInstanceDir(instances, httpPort);
-		Path dataRoot = (options.dataDir() != null) ? persistentDataRoot(options.dataDir(), user) : instanceDir;
+		Path instanceDir = NodeFolders.create(instances, httpPort);
+		Path dataRoot = (options.dataDir() != null) ? NodeFolders.persistentDataRoot(options.dataDir(), user) : instanceDir;
 		Path configDir = instanceDir.resolve("config");
 		Path consoleLog = instanceDir.resolve("console.log");
 		Process process;
 		try {
-			copyTree(home.resolve("config"), configDir);
+			NodeFolders.copyTree(home.resolve("config"), configDir);
 			ElasticsearchSettings settings = new ElasticsearchSettings("newswire-" + httpPort, httpPort, transportPort,
 					Files.createDirectories(dataRoot.resolve("data")), Files.createDirectories(dataRoot.resolve("logs")));
 			Files.writeString(configDir.resolve("elasticsearch.yml"), settings.yaml());
@@ -124,7 +116,7 @@ final class ElasticsearchNode implements ElasticsearchStack {
 		}
 		ElasticsearchNode node = new ElasticsearchNode(process, URI.create("http://127.0.0.1:" + httpPort), instanceDir);
 		try {
-			node.awaitHealthy(consoleLog);
+			ClusterHealth.await(node.uri, process, START_TIMEOUT);
 		}
 		catch (RuntimeException ex) {
 			String tail = tail(consoleLog, 60);
@@ -151,80 +143,6 @@ final class ElasticsearchNode implements ElasticsearchStack {
 		env.put("ES_JAVA_OPTS", ("-Xms" + HEAP + " -Xmx" + HEAP + " " + JAVA_OPTS).strip());
 	}
 
-	private static Path createInstanceDir(Path instances, int httpPort) {
-		try {
-			Path dir = Files.createTempDirectory(instances, "es-" + httpPort + "-");
-			Files.writeString(dir.resolve("owner.pid"), Long.toString(ProcessHandle.current().pid()));
-			return dir;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create a node folder in " + instances, ex);
-		}
-	}
-
-	/** Folders left by JVMs that were killed before their shutdown hook ran. */
-	private static void removeAbandonedInstances(Path instances) {
-		try (Stream<Path> dirs = Files.list(instances)) {
-			dirs.filter(dir -> ownerGone(dir.resolve("owner.pid"))).forEach(StackDirectories::deleteTree);
-		}
-		catch (IOException ex) {
-			log.debug("Could not clean {}: {}", instances, ex.toString());
-		}
-	}
-
-	private static boolean ownerGone(Path pidFile) {
-		try {
-			long pid = Long.parseLong(Files.readString(pidFile).trim());
-			return ProcessHandle.of(pid).map(handle -> !handle.isAlive()).orElse(true);
-		}
-		catch (IOException | NumberFormatException ex) {
-			return false;
-		}
-	}
-
-	private static Path persistentDataRoot(Path dataDir, Optional<UnprivilegedUser> user) {
-		Path preferred = dataDir.resolve("elasticsearch");
-		Path fallback = Path.of("/tmp/newswire-stack/data-" + Integer.toHexString(dataDir.toAbsolutePath().hashCode()));
-		Path root = StackDirectories.reachable(preferred, fallback, user, "Elasticsearch data directory");
-		try {
-			return Files.createDirectories(root);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot create " + root, ex);
-		}
-	}
-
-	private void awaitHealthy(Path consoleLog) {
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		URI health = this.uri.resolve("/_cluster/health?wait_for_status=yellow&timeout=2s");
-		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-		while (System.nanoTime() < deadline) {
-			if (!this.process.isAlive()) {
-				throw new IllegalStateException("Elasticsearch exited with code " + this.process.exitValue()
-						+ " before it was ready");
-			}
-			try {
-				HttpResponse<String> response = http.send(
-						HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
-						HttpResponse.BodyHandlers.ofString());
-				Matcher status = HEALTH_STATUS.matcher(response.body());
-				if (response.statusCode() == 200 && status.find() && !status.group(1).equals("red")) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("Interrupted while waiting for Elasticsearch", ex);
-			}
-			sleep(Duration.ofMillis(500));
-		}
-		throw new IllegalStateException("Elasticsearch at " + this.uri + " was not healthy within "
-				+ START_TIMEOUT.toSeconds() + " s");
-	}
-
 	@Override
 	public URI uri() {
 		return this.uri;
@@ -248,52 +166,10 @@ final class ElasticsearchNode implements ElasticsearchStack {
 			return;
 		}
 		this.stopped = true;
-		List<ProcessHandle> tree = processTree();
-		// SIGTERM everywhere: the server shuts down cleanly, the launcher and watchdog follow
-		tree.forEach(ProcessHandle::destroy);
-		long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-		for (ProcessHandle handle : tree) {
-			awaitExit(handle, deadline);
-		}
-		List<ProcessHandle> survivors = tree.stream().filter(ProcessHandle::isAlive).toList();
-		if (!survivors.isEmpty()) {
-			log.warn("Elasticsearch at {} ignored SIGTERM for {} s, killing {}", this.uri, STOP_TIMEOUT.toSeconds(),
-					survivors);
-			survivors.forEach(ProcessHandle::destroyForcibly);
-			survivors.forEach(handle -> awaitExit(handle, System.nanoTime() + Duration.ofSeconds(10).toNanos()));
-		}
+		// SIGTERM everywhere: the server shuts down cleanly, the launcher and the watchdog follow
+		ProcessTree.terminate(processTree(), STOP_TIMEOUT, "Elasticsearch at " + this.uri);
 		StackDirectories.deleteTree(this.instanceDir);
 		log.info("Elasticsearch at {} stopped", this.uri);
-	}
-
-	private static void awaitExit(ProcessHandle handle, long deadlineNanos) {
-		long remaining = deadlineNanos - System.nanoTime();
-		if (remaining <= 0) {
-			return;
-		}
-		try {
-			handle.onExit().get(remaining, java.util.concurrent.TimeUnit.NANOSECONDS);
-		}
-		catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException ex) {
-			// reported by the caller through isAlive()
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static void copyTree(Path source, Path target) throws IOException {
-		try (Stream<Path> paths = Files.walk(source)) {
-			for (Path path : (Iterable<Path>) paths::iterator) {
-				Path copy = target.resolve(source.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(copy);
-				}
-				else {
-					Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
-		}
 	}
 
 	static String tail(Path file, int lines) {
@@ -303,16 +179,6 @@ final class ElasticsearchNode implements ElasticsearchStack {
 		}
 		catch (IOException ex) {
 			return "(no output: " + ex + ")";
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for Elasticsearch", ex);
 		}
 	}
 

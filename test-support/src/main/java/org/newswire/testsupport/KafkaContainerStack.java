@@ -20,7 +20,13 @@ final class KafkaContainerStack implements KafkaStack {
 			.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "true")
 			.withEnv("KAFKA_NUM_PARTITIONS", String.valueOf(EmbeddedKafka.DEFAULT_PARTITIONS))
 			.withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
-		container.start();
+		try {
+			container.start();
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("Cannot start " + IMAGE + " in Docker (newswire.stack=containers): " + ex.getMessage()
+					+ ". Without a Docker engine use -Dnewswire.stack=embedded (or auto)", ex);
+		}
 		return new KafkaContainerStack(container);
 	}
 
