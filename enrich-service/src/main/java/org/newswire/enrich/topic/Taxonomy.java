@@ -31,13 +31,26 @@ public record Taxonomy(List<Topic> topics) {
 
 	public record Topic(String id, String label, String description, Double threshold, Map<String, Double> terms,
 			Map<String, Double> acronyms, @JsonProperty("acronym-context") List<String> acronymContext,
-			List<String> exclude) {
+			List<Combination> combinations, List<String> exclude) {
 
 		public Topic {
 			terms = terms == null ? Map.of() : new LinkedHashMap<>(terms);
 			acronyms = acronyms == null ? Map.of() : new LinkedHashMap<>(acronyms);
 			acronymContext = acronymContext == null ? List.of() : List.copyOf(acronymContext);
+			combinations = combinations == null ? List.of() : List.copyOf(combinations);
 			exclude = exclude == null ? List.of() : List.copyOf(exclude);
+		}
+
+	}
+
+	/**
+	 * Counts as one term of {@code weight} when the article has a phrase of every group ("a
+	 * Chinese-financed ... railway"), at the prominence of the group found last.
+	 */
+	public record Combination(Double weight, List<List<String>> all) {
+
+		public Combination {
+			all = all == null ? List.of() : all.stream().map(List::copyOf).toList();
 		}
 
 	}
@@ -88,6 +101,12 @@ public record Taxonomy(List<Topic> topics) {
 					where + ": acronym '" + acronym + "' needs a weight > 0"));
 			require(topic.acronyms().isEmpty() || !topic.acronymContext().isEmpty(),
 					where + " has acronyms but no acronym-context");
+			for (Combination combination : topic.combinations()) {
+				require(combination.weight() != null && combination.weight() > 0,
+						where + ": every combination needs a weight > 0");
+				require(combination.all().size() >= 2 && combination.all().stream().noneMatch(List::isEmpty),
+						where + ": a combination needs at least two non-empty groups under 'all'");
+			}
 		}
 	}
 

@@ -18,7 +18,8 @@ import org.newswire.events.TopicMatch.Evidence;
  * phrase are dropped, acronyms count only when the topic has supporting context in the article,
  * and each occurrence adds its term's weight times where it stands (title 3, lead 2, body 1, the
  * last part of a long text 0.5), repeats of one term counting half. A topic whose score reaches
- * its threshold is reported with the terms that made it.
+ * its threshold, and that rests on a strong term or on two different terms, is reported with the
+ * terms that made it.
  */
 public final class TopicTagger {
 
@@ -33,6 +34,12 @@ public final class TopicTagger {
 	/** Tokens at the start of the text that count as the lead. */
 	static final int LEAD_TOKENS = 60;
 
+	/**
+	 * A topic resting on one term needs a term this strong; weaker terms ("sanctions", "export
+	 * controls", "peace initiative") count only together with a second, different term.
+	 */
+	static final double STRONG_WEIGHT = 4.0;
+
 	/** Repeats of one term beyond this many do not add to the score. */
 	static final int MAX_COUNTED_REPEATS = 5;
 
@@ -44,12 +51,20 @@ public final class TopicTagger {
 
 	enum Kind {
 
-		TERM, ACRONYM, CONTEXT, EXCLUDE
+		TERM, ACRONYM, CONTEXT, EXCLUDE, GROUP
 
 	}
 
-	/** One phrase of one topic; {@code exact} holds the original spelling that an acronym must have. */
-	record Term(int topic, Kind kind, String label, double weight, List<String> exact) {
+	/**
+	 * One phrase of one topic; {@code exact} holds the original spelling that an acronym must have;
+	 * for a phrase of a combination group, {@code combination} and {@code group} say which.
+	 */
+	record Term(int topic, Kind kind, String label, double weight, List<String> exact, int combination, int group) {
+
+		Term(int topic, Kind kind, String label, double weight, List<String> exact) {
+			this(topic, kind, label, weight, exact, -1, -1);
+		}
+
 	}
 
 	public TopicTagger(Taxonomy taxonomy) {
@@ -68,6 +83,14 @@ public final class TopicTagger {
 			}
 			for (String context : topic.acronymContext()) {
 				addPhrase(builder, context, new Term(t, Kind.CONTEXT, context, 0, null));
+			}
+			for (int c = 0; c < topic.combinations().size(); c++) {
+				Taxonomy.Combination combination = topic.combinations().get(c);
+				for (int g = 0; g < combination.all().size(); g++) {
+					for (String phrase : combination.all().get(g)) {
+						addPhrase(builder, phrase, new Term(t, Kind.GROUP, phrase, combination.weight(), null, c, g));
+					}
+				}
 			}
 			for (String exclusion : topic.exclude()) {
 				addPhrase(builder, exclusion, new Term(t, Kind.EXCLUDE, exclusion, 0, null));
@@ -119,26 +142,38 @@ public final class TopicTagger {
 		}
 		List<Match<Term>> exclusions = new ArrayList<>();
 		List<Match<Term>> counted = new ArrayList<>();
+		List<Match<Term>> grouped = new ArrayList<>();
 		boolean context = false;
 		for (Match<Term> match : matches) {
 			switch (match.payload().kind()) {
 				case EXCLUDE -> exclusions.add(match);
 				case CONTEXT -> context = true;
 				case TERM, ACRONYM -> counted.add(match);
+				case GROUP -> grouped.add(match);
 			}
 		}
 		counted.removeIf(match -> exclusions.stream().anyMatch(ex -> overlaps(ex, match)));
+		grouped.removeIf(match -> exclusions.stream().anyMatch(ex -> overlaps(ex, match)));
 		counted = PhraseMatcher.longestNonOverlapping(counted);
 		boolean supported = context || counted.stream().anyMatch(m -> m.payload().kind() == Kind.TERM);
 		if (!supported) {
 			counted.removeIf(m -> m.payload().kind() == Kind.ACRONYM);
 		}
-		if (counted.isEmpty()) {
+		List<Match<Term>> combinations = combinations(topic, grouped);
+		if (counted.isEmpty() && combinations.isEmpty()) {
 			return null;
 		}
 
 		Map<String, TermEvidence> evidence = new LinkedHashMap<>();
 		double score = 0;
+		for (Match<Term> combination : combinations) {
+			double contribution = combination.payload().weight() * positions.factor(combination.start());
+			TermEvidence e = new TermEvidence(combination.payload().label(), positions.region(combination.start()));
+			e.count = 1;
+			e.contribution = contribution;
+			evidence.put(e.term, e);
+			score += contribution;
+		}
 		for (Match<Term> match : counted) {
 			Term term = match.payload();
 			TermEvidence e = evidence.computeIfAbsent(term.label(),
@@ -149,7 +184,9 @@ public final class TopicTagger {
 			e.contribution += contribution;
 			score += contribution;
 		}
-		if (score < topic.threshold()) {
+		boolean strong = counted.stream().anyMatch(m -> m.payload().weight() >= STRONG_WEIGHT)
+				|| combinations.stream().anyMatch(m -> m.payload().weight() >= STRONG_WEIGHT);
+		if (score < topic.threshold() || !strong && evidence.size() < 2) {
 			return null;
 		}
 		List<Evidence> matched = evidence.values()
@@ -158,6 +195,39 @@ public final class TopicTagger {
 			.map(e -> new Evidence(e.term, e.count, e.firstSeenIn))
 			.toList();
 		return new TopicMatch(topic.id(), topic.label(), Math.round(score * 100) / 100.0, matched);
+	}
+
+	/**
+	 * The combinations of a topic whose every group matched, each as one pseudo-match labelled
+	 * "first phrase + first phrase ..." and placed at the group found last (the least prominent).
+	 */
+	private static List<Match<Term>> combinations(Taxonomy.Topic topic, List<Match<Term>> grouped) {
+		List<Match<Term>> found = new ArrayList<>();
+		for (int c = 0; c < topic.combinations().size(); c++) {
+			int groups = topic.combinations().get(c).all().size();
+			Match<Term>[] first = newMatches(groups);
+			for (Match<Term> match : grouped) {
+				Term term = match.payload();
+				if (term.combination() == c && (first[term.group()] == null || match.start() < first[term.group()].start())) {
+					first[term.group()] = match;
+				}
+			}
+			if (java.util.Arrays.stream(first).anyMatch(java.util.Objects::isNull)) {
+				continue;
+			}
+			Match<Term> last = java.util.Arrays.stream(first).max(Comparator.comparingInt(Match::start)).orElseThrow();
+			String label = java.util.Arrays.stream(first)
+				.map(m -> m.payload().label())
+				.collect(java.util.stream.Collectors.joining(" + "));
+			Term combined = new Term(last.payload().topic(), Kind.GROUP, label, last.payload().weight(), null, c, -1);
+			found.add(new Match<>(combined, last.start(), last.end()));
+		}
+		return found;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Match<Term>[] newMatches(int size) {
+		return (Match<Term>[]) new Match<?>[size];
 	}
 
 	private static boolean spelledExactly(Term term, Match<Term> match, Tokens title, Tokens text,

@@ -85,7 +85,7 @@ class TopicTaggerTest {
 				  - id: peace-talks
 				    label: Peace talks
 				    threshold: 1
-				    terms: { cease-fire: 1, négociation: 1 }
+				    terms: { cease-fire: 4, négociation: 4 }
 				"""), "test");
 		TopicTagger tagger = new TopicTagger(taxonomy);
 
@@ -102,8 +102,8 @@ class TopicTaggerTest {
 				  - id: belt-and-road
 				    label: Belt and Road
 				    threshold: 2
-				    terms: { belt and road: 2 }
-				    acronyms: { BRI: 2 }
+				    terms: { belt and road: 4 }
+				    acronyms: { BRI: 4 }
 				    acronym-context: [china]
 				"""), "test");
 		TopicTagger tagger = new TopicTagger(taxonomy);
@@ -121,13 +121,51 @@ class TopicTaggerTest {
 				  - id: sanctions
 				    label: Sanctions
 				    threshold: 5
-				    terms: { sanctions: 2 }
+				    terms: { sanctions: 4 }
 				"""), "test");
 		TopicTagger tagger = new TopicTagger(taxonomy);
 		String filler = "The weather was mild and the markets were calm all week. ".repeat(60);
 
 		assertThat(tagger.tag("New sanctions on Iran", filler)).extracting(TopicMatch::id).containsExactly("sanctions");
 		assertThat(tagger.tag("Markets calm", filler + "Sanctions were mentioned once.")).isEmpty();
+	}
+
+	@Test
+	void needsAStrongTermOrTwoDifferentTerms() {
+		Taxonomy taxonomy = Taxonomy.read(yaml("""
+				topics:
+				  - id: sanctions
+				    label: Sanctions
+				    threshold: 4
+				    terms: { sanctions: 2, embargo: 2, asset freeze: 4 }
+				"""), "test");
+		TopicTagger tagger = new TopicTagger(taxonomy);
+
+		assertThat(tagger.tag("Sanctions, sanctions", "Sanctions again.")).isEmpty();
+		assertThat(tagger.tag("Sanctions and an embargo", "")).extracting(TopicMatch::id).containsExactly("sanctions");
+		assertThat(tagger.tag("An asset freeze", "")).extracting(TopicMatch::id).containsExactly("sanctions");
+	}
+
+	@Test
+	void countsACombinationOnlyWhenEveryGroupIsPresent() {
+		Taxonomy taxonomy = Taxonomy.read(yaml("""
+				topics:
+				  - id: belt-and-road
+				    label: Belt and Road
+				    threshold: 6
+				    terms: { belt and road: 5 }
+				    combinations:
+				      - weight: 4
+				        all: [[chinese-built, chinese-financed], [railway, dam]]
+				"""), "test");
+		TopicTagger tagger = new TopicTagger(taxonomy);
+
+		List<TopicMatch> found = tagger.tag("Kenya's Chinese-built railway opens", "Passengers boarded on Monday.");
+
+		assertThat(found).singleElement().satisfies(topic -> assertThat(topic.matched())
+			.containsExactly(new Evidence("chinese-built + railway", 1, Evidence.TITLE)));
+		assertThat(tagger.tag("Kenya's new railway opens", "Passengers boarded on Monday.")).isEmpty();
+		assertThat(tagger.tag("A Chinese-built stadium opens", "Fans cheered.")).isEmpty();
 	}
 
 	@Test
