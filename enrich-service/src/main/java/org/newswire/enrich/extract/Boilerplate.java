@@ -34,6 +34,12 @@ final class Boilerplate {
 	private static final Set<String> CONTENT_WORDS = Set.of("content", "article", "body", "main", "column", "story",
 			"text", "entry", "post");
 
+	/** Clutter named in several words ("table-of-contents", "didYouKnow"), matched with separators removed. */
+	private static final List<String> CLUTTER_PHRASES = List.of("tableofcontents", "didyouknow", "protip",
+			"readmore", "morestories", "mostread", "mostpopular", "trending");
+
+	private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
+
 	private static final Set<String> CLUTTER_ROLES = Set.of("navigation", "banner", "contentinfo", "search", "menu",
 			"menubar", "dialog", "alertdialog");
 
@@ -78,8 +84,15 @@ final class Boilerplate {
 		if (!role.isEmpty() && CLUTTER_ROLES.contains(role)) {
 			return true;
 		}
-		for (String word : words(element.className() + " " + element.id() + " " + element.attr("aria-label"))) {
+		String attributes = element.className() + " " + element.id() + " " + element.attr("aria-label");
+		for (String word : words(attributes)) {
 			if (CLUTTER_WORDS.contains(word)) {
+				return true;
+			}
+		}
+		String squashed = NOT_LETTER.matcher(attributes.toLowerCase(Locale.ROOT)).replaceAll("");
+		for (String phrase : CLUTTER_PHRASES) {
+			if (squashed.contains(phrase)) {
 				return true;
 			}
 		}
