@@ -14,9 +14,10 @@ import org.newswire.enrich.text.Tokens;
  * A small, honest language detector: the writing system decides for scripts used by one language
  * here (Han without kana is Chinese, kana Japanese, Hangul Korean, Arabic, Greek, Hebrew, Thai,
  * Devanagari Hindi; Cyrillic is Russian unless Ukrainian letters show); Latin-script text is
- * scored by how many of its words are frequent function words of English, French, German,
- * Spanish, Italian, Portuguese or Dutch. Good enough for article-length text; short or mixed text
- * gets a low confidence or no answer.
+ * scored by how many of its words are frequent function words of one of 19 languages (English,
+ * French, German, Spanish, Italian, Portuguese, Dutch, Swedish, Danish, Norwegian, Polish, Czech,
+ * Turkish, Indonesian, Finnish, Romanian, Hungarian, Vietnamese). Good enough for article-length
+ * text; short or mixed text gets a low confidence, a language without a list no answer.
  */
 public final class LanguageDetector {
 
@@ -25,6 +26,9 @@ public final class LanguageDetector {
 
 	/** Function words needed before a Latin-script guess is made at all. */
 	static final int MIN_HITS = 3;
+
+	/** Share of the words that must be function words of the language guessed. */
+	static final double MIN_HIT_RATE = 0.1;
 
 	private static final Map<String, Set<String>> STOPWORDS = new LinkedHashMap<>();
 
@@ -43,6 +47,28 @@ public final class LanguageDetector {
 				+ " seu sua tambem pelo pela"));
 		STOPWORDS.put("nl", words("de het een en van is dat die in op te met voor niet zijn er aan ook als bij door"
 				+ " naar wordt om maar dan werd nog"));
+		STOPWORDS.put("sv", words("och att det som en pa ar for med till av inte har den jag om ett de var men vid sig"
+				+ " fran eller efter nar kan skulle"));
+		STOPWORDS.put("da", words("og at det som en pa er for med til af ikke har den jeg om et de var men ved sig fra"
+				+ " eller efter nar kan skulle blev nogle hvor"));
+		STOPWORDS.put("no", words("og at det som en pa er for med til av ikke har den jeg om et de var men ved seg fra"
+				+ " eller etter nar kan skulle ble noen hvor"));
+		STOPWORDS.put("pl", words("i w na z do nie sie ze jest to o jak po ale od za co dla przez tak jego tym przy oraz"
+				+ " ktory ktore ktora byl"));
+		STOPWORDS.put("cs", words("a v se na je ze to s z do o k ale jako by pro ktery ktera byl tak jsou jeho take uz"
+				+ " nebo podle pri"));
+		STOPWORDS.put("tr", words("ve bir bu da de ile icin olarak gibi daha cok olan sonra kadar ama her ne mi ise"
+				+ " degil"));
+		STOPWORDS.put("id", words("yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke ada oleh karena"
+				+ " bisa sudah kami mereka"));
+		STOPWORDS.put("fi", words("ja on ei se etta oli han mutta kun niin myos tai jo ovat kuin ole mita vain joka"
+				+ " nyt"));
+		STOPWORDS.put("ro", words("si de la in cu pe care nu din un mai este sa pentru au ca fost sau iar dupa acest"
+				+ " aceasta"));
+		STOPWORDS.put("hu", words("a az es hogy nem is egy meg de van volt csak mint ez azt ami amely mar pedig lesz"
+				+ " kell"));
+		STOPWORDS.put("vi", words("cua va cac nhung la trong cho nay mot khong nguoi voi tai nhu cung đa đuoc nam"
+				+ " khi theo"));
 		STOPWORDS.put("ru", words("и в не на что с по это как к из за от о для его он но так был она же при все уже"
 				+ " также или бы"));
 	}
@@ -109,7 +135,8 @@ public final class LanguageDetector {
 				secondHits = entry.getValue();
 			}
 		}
-		if (best == null || bestHits < MIN_HITS) {
+		// text in a language without a list here hits a few short words of several lists, never many
+		if (best == null || bestHits < MIN_HITS || bestHits < MIN_HIT_RATE * words.size()) {
 			return Optional.empty();
 		}
 		double margin = (double) (bestHits - secondHits) / bestHits;

@@ -16,8 +16,12 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.newswire.enrich.extract.ExtractedText;
 import org.newswire.enrich.extract.MainTextExtractor;
+import org.newswire.enrich.language.DetectedLanguage;
+import org.newswire.enrich.language.LanguageDetector;
 import org.newswire.events.EventSerde;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +38,11 @@ class ExtractionDevSetTest {
 		Path dir = DevSets.find("extraction-dev").orElse(null);
 		Assumptions.assumeTrue(dir != null, "../shared/extraction-dev not found: dev-set scoring skipped");
 		MainTextExtractor extractor = new MainTextExtractor();
+		LanguageDetector languages = new LanguageDetector();
+		int titled = 0;
+		int titlesRight = 0;
+		int languagesRight = 0;
+		List<String> wrongLanguages = new ArrayList<>();
 		List<Path> pages;
 		try (Stream<Path> files = Files.list(dir.resolve("pages"))) {
 			pages = files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
@@ -46,7 +55,22 @@ class ExtractionDevSetTest {
 			for (Path page : pages) {
 				String id = page.getFileName().toString().replaceFirst("\\.html$", "");
 				Document document = Jsoup.parse(page.toFile(), "UTF-8");
-				String text = extractor.extract(document).text();
+				ExtractedText extracted = extractor.extract(document);
+				String text = extracted.text();
+				JsonNode meta = EventSerde.mapper()
+					.readTree(Files.readString(dir.resolve("gold").resolve(id + ".json"), StandardCharsets.UTF_8));
+				String goldTitle = meta.path("title").asString(null);
+				if (goldTitle != null && !goldTitle.isBlank()) {
+					titled++;
+					titlesRight += comparable(goldTitle).equals(comparable(extracted.title())) ? 1 : 0;
+				}
+				String language = languages.detect(text).map(DetectedLanguage::code).orElse("?");
+				if (language.equals(meta.path("textLang").asString())) {
+					languagesRight++;
+				}
+				else {
+					wrongLanguages.add(id + " " + meta.path("textLang").asString() + "→" + language);
+				}
 				out.write(EventSerde.mapper().writeValueAsString(Map.of("id", id, "text", text)));
 				out.newLine();
 				String gold = Files.readString(dir.resolve("gold").resolve(id + ".txt"), StandardCharsets.UTF_8);
@@ -64,10 +88,17 @@ class ExtractionDevSetTest {
 			System.out.printf("  %-7s P %.3f  R %.3f  F1 %.3f  (%d pages)%n", part, mean(scores, 0), mean(scores, 1),
 					mean(scores, 2), scores.size());
 		}
+		System.out.printf("  titles  %d of %d right (%.3f); languages %d of %d right (%.3f), wrong: %s%n", titlesRight,
+				titled, titlesRight / (double) titled, languagesRight, pages.size(),
+				languagesRight / (double) pages.size(), wrongLanguages);
 		worst.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
 		System.out.println("  worst: " + worst.subList(0, Math.min(10, worst.size())));
 		// the naive whole-page baseline scores 0.710; a regression below this floor fails the build
 		assertThat(mean(byPart.get("all"), 2)).isGreaterThanOrEqualTo(0.94);
+	}
+
+	private static String comparable(String text) {
+		return text == null ? "" : text.toLowerCase().replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	/** Token precision, recall and F1 over bags of tokens, tokenised the way the shared scorer does. */

@@ -73,6 +73,29 @@ public class MainTextExtractorTest {
 	}
 
 	@Test
+	void prefersTheArticleHeadlineToTheDocumentTitle() {
+		Document page = Jsoup.parse("""
+				<html><head><title>Short teaser | Daily Site</title><meta property="og:title" content="Short teaser">
+				</head><body><header><h1>Daily Site</h1></header><article><h1>The full headline of the story</h1>
+				<p>Text.</p></article></body></html>
+				""");
+
+		assertThat(MainTextExtractor.title(page)).isEqualTo("The full headline of the story");
+	}
+
+	@Test
+	void stripsTheSiteNameFromTheDocumentTitle() {
+		assertThat(MainTextExtractor.withoutSiteName(
+				"Russia hits Kyiv with ballistic missile, damages buildings - National | Globalnews.ca", null))
+			.isEqualTo("Russia hits Kyiv with ballistic missile, damages buildings");
+		assertThat(MainTextExtractor.withoutSiteName("Mining blasts shatter homes - Lesotho Times", "Lesotho Times"))
+			.isEqualTo("Mining blasts shatter homes");
+		assertThat(MainTextExtractor.withoutSiteName("Tony Blair: Why there has to be compromise", null))
+			.isEqualTo("Tony Blair: Why there has to be compromise");
+		assertThat(MainTextExtractor.withoutSiteName("Left - Right", null)).isEqualTo("Left - Right");
+	}
+
+	@Test
 	void keepsAWrapperWhoseClassMerelyMentionsASidebar() {
 		String html = """
 				<html><body><div class="content has-sidebar">
