@@ -52,7 +52,7 @@ public final class MainTextExtractor {
 	/** Paragraph text above which an element named like page furniture is taken for a section of the article. */
 	static final int FURNITURE_PROSE = 500;
 
-	private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
+	static final Set<String> BLOCK_TAGS = Set.of("p", "div", "section", "article", "main", "h1", "h2", "h3",
 			"h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "thead", "tbody",
 			"tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "header", "footer", "aside", "nav",
 			"address", "hr", "details", "summary", "center", "form", "fieldset", "body");
@@ -61,7 +61,7 @@ public final class MainTextExtractor {
 
 	public ExtractedText extract(Document page) {
 		Document doc = page.clone();
-		String title = title(doc);
+		String title = Headline.title(doc);
 		Element body = doc.body();
 		if (body == null) {
 			return new ExtractedText("", ExtractedText.TEXT_DENSITY, title);
@@ -85,7 +85,7 @@ public final class MainTextExtractor {
 		}
 		List<String> blocks = new ArrayList<>();
 		for (Element element : content) {
-			blocks.addAll(blocks(element));
+			blocks.addAll(TextBlocks.of(element));
 		}
 		return new ExtractedText(String.join("\n\n", tidy(blocks, title)), method, title);
 	}
@@ -111,81 +111,8 @@ public final class MainTextExtractor {
 		return kept;
 	}
 
-	private static String comparable(String text) {
+	static String comparable(String text) {
 		return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-	}
-
-	/**
-	 * The article's headline: the {@code <h1>} of the article (or the page's first one outside
-	 * header, nav and footer), else the OpenGraph or document title without the site name.
-	 */
-	static String title(Document doc) {
-		Element h1 = doc.selectFirst("article h1, main h1, [itemprop=headline]");
-		if (h1 == null) {
-			h1 = doc.select("h1")
-				.stream()
-				.filter(e -> e.parents().stream().noneMatch(p -> TITLE_FREE_ZONES.contains(p.normalName())))
-				.findFirst()
-				.orElse(null);
-		}
-		String headline = h1 == null ? "" : h1.text().strip();
-		if (headline.length() >= MIN_HEADLINE && headline.length() <= MAX_HEADLINE) {
-			return headline;
-		}
-		String title = meta(doc, "meta[property=og:title]", "meta[name=twitter:title]");
-		if (title == null) {
-			title = doc.title().strip();
-		}
-		if (title.isEmpty()) {
-			return headline.isEmpty() ? null : headline;
-		}
-		return withoutSiteName(title, meta(doc, "meta[property=og:site_name]"));
-	}
-
-	private static final Set<String> TITLE_FREE_ZONES = Set.of("header", "nav", "footer", "aside");
-
-	private static final int MIN_HEADLINE = 10;
-
-	private static final int MAX_HEADLINE = 300;
-
-	private static final java.util.regex.Pattern TITLE_SEPARATOR = java.util.regex.Pattern
-		.compile("\\s+[|\\-–—:•*·»/]{1,2}\\s+|\\s*[｜：]\\s*");
-
-	/** "Headline | Site" and "Headline - Section | Site" become "Headline". */
-	static String withoutSiteName(String title, String siteName) {
-		String result = title;
-		for (int round = 0; round < 2; round++) {
-			java.util.regex.Matcher matcher = TITLE_SEPARATOR.matcher(result);
-			int lastStart = -1;
-			int lastEnd = -1;
-			while (matcher.find()) {
-				lastStart = matcher.start();
-				lastEnd = matcher.end();
-			}
-			if (lastStart <= 0) {
-				break;
-			}
-			String head = result.substring(0, lastStart).strip();
-			String tail = result.substring(lastEnd).strip();
-			boolean tailIsSite = siteName != null && comparable(tail).equals(comparable(siteName));
-			boolean tailIsShort = tail.split("\\s+").length <= 4 && tail.length() <= 40
-					&& head.length() >= 2 * tail.length();
-			if (!tailIsSite && !tailIsShort) {
-				break;
-			}
-			result = head;
-		}
-		return result;
-	}
-
-	private static String meta(Document doc, String... selectors) {
-		for (String selector : selectors) {
-			Element meta = doc.selectFirst(selector + "[content]");
-			if (meta != null && !meta.attr("content").isBlank()) {
-				return meta.attr("content").strip();
-			}
-		}
-		return null;
 	}
 
 	private static void removeClutter(Element body) {
@@ -442,94 +369,6 @@ public final class MainTextExtractor {
 			}
 		}
 		return count;
-	}
-
-	/** The element's text as blocks: block elements and line breaks end a block. */
-	static List<String> blocks(Element root) {
-		BlockCollector collector = new BlockCollector();
-		collector.walk(root, false);
-		collector.flush();
-		return collector.blocks;
-	}
-
-	private static final class BlockCollector {
-
-		private final List<String> blocks = new ArrayList<>();
-
-		private final StringBuilder current = new StringBuilder();
-
-		private int linkChars;
-
-		void walk(Node node, boolean inLink) {
-			if (node instanceof TextNode text) {
-				String value = text.getWholeText();
-				current.append(value);
-				if (inLink) {
-					linkChars += value.strip().length();
-				}
-				return;
-			}
-			if (!(node instanceof Element element)) {
-				return;
-			}
-			String tag = element.normalName();
-			if (tag.equals("br")) {
-				flush();
-				return;
-			}
-			boolean block = BLOCK_TAGS.contains(tag);
-			if (block) {
-				flush();
-			}
-			else if (tag.equals("img") || tag.equals("wbr")) {
-				return;
-			}
-			boolean link = inLink || tag.equals("a");
-			for (Node child : element.childNodes()) {
-				walk(child, link);
-			}
-			if (block) {
-				flush();
-			}
-			else if (tag.equals("td") || tag.equals("th")) {
-				current.append(' ');
-			}
-		}
-
-		void flush() {
-			String text = normalizeSpace(current);
-			current.setLength(0);
-			int links = linkChars;
-			linkChars = 0;
-			if (text.isEmpty()) {
-				return;
-			}
-			double density = (double) links / text.length();
-			if (density > MAX_LINK_DENSITY || Boilerplate.isCallToAction(text)) {
-				return;
-			}
-			blocks.add(text);
-		}
-
-		private static String normalizeSpace(CharSequence text) {
-			StringBuilder out = new StringBuilder(text.length());
-			boolean space = false;
-			for (int i = 0; i < text.length(); i++) {
-				char c = text.charAt(i);
-				if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b') {
-					space = out.length() > 0;
-				}
-				else {
-					if (space) {
-						out.append(' ');
-						space = false;
-					}
-					out.append(c);
-				}
-			}
-			return out.toString();
-		}
-
 	}
 
 }

@@ -80,19 +80,19 @@ public class MainTextExtractorTest {
 				<p>Text.</p></article></body></html>
 				""");
 
-		assertThat(MainTextExtractor.title(page)).isEqualTo("The full headline of the story");
+		assertThat(Headline.title(page)).isEqualTo("The full headline of the story");
 	}
 
 	@Test
 	void stripsTheSiteNameFromTheDocumentTitle() {
-		assertThat(MainTextExtractor.withoutSiteName(
+		assertThat(Headline.withoutSiteName(
 				"Russia hits Kyiv with ballistic missile, damages buildings - National | Globalnews.ca", null))
 			.isEqualTo("Russia hits Kyiv with ballistic missile, damages buildings");
-		assertThat(MainTextExtractor.withoutSiteName("Mining blasts shatter homes - Lesotho Times", "Lesotho Times"))
+		assertThat(Headline.withoutSiteName("Mining blasts shatter homes - Lesotho Times", "Lesotho Times"))
 			.isEqualTo("Mining blasts shatter homes");
-		assertThat(MainTextExtractor.withoutSiteName("Tony Blair: Why there has to be compromise", null))
+		assertThat(Headline.withoutSiteName("Tony Blair: Why there has to be compromise", null))
 			.isEqualTo("Tony Blair: Why there has to be compromise");
-		assertThat(MainTextExtractor.withoutSiteName("Left - Right", null)).isEqualTo("Left - Right");
+		assertThat(Headline.withoutSiteName("Left - Right", null)).isEqualTo("Left - Right");
 	}
 
 	@Test

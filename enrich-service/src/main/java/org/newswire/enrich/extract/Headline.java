@@ -1,0 +1,89 @@
+package org.newswire.enrich.extract;
+
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Finds an article page's headline. */
+final class Headline {
+
+	private static final Set<String> TITLE_FREE_ZONES = Set.of("header", "nav", "footer", "aside");
+
+	private static final int MIN_HEADLINE = 10;
+
+	private static final int MAX_HEADLINE = 300;
+
+	private static final Pattern TITLE_SEPARATOR = Pattern
+		.compile("\\s+[|\\-–—:•*·»/]{1,2}\\s+|\\s*[｜：]\\s*");
+
+	private Headline() {
+	}
+
+	/**
+	 * The article's headline: the {@code <h1>} of the article (or the page's first one outside
+	 * header, nav and footer), else the OpenGraph or document title without the site name.
+	 */
+	static String title(Document doc) {
+		Element h1 = doc.selectFirst("article h1, main h1, [itemprop=headline]");
+		if (h1 == null) {
+			h1 = doc.select("h1")
+				.stream()
+				.filter(e -> e.parents().stream().noneMatch(p -> TITLE_FREE_ZONES.contains(p.normalName())))
+				.findFirst()
+				.orElse(null);
+		}
+		String headline = h1 == null ? "" : h1.text().strip();
+		if (headline.length() >= MIN_HEADLINE && headline.length() <= MAX_HEADLINE) {
+			return headline;
+		}
+		String title = meta(doc, "meta[property=og:title]", "meta[name=twitter:title]");
+		if (title == null) {
+			title = doc.title().strip();
+		}
+		if (title.isEmpty()) {
+			return headline.isEmpty() ? null : headline;
+		}
+		return withoutSiteName(title, meta(doc, "meta[property=og:site_name]"));
+	}
+
+	/** "Headline | Site" and "Headline - Section | Site" become "Headline". */
+	static String withoutSiteName(String title, String siteName) {
+		String result = title;
+		for (int round = 0; round < 2; round++) {
+			Matcher matcher = TITLE_SEPARATOR.matcher(result);
+			int lastStart = -1;
+			int lastEnd = -1;
+			while (matcher.find()) {
+				lastStart = matcher.start();
+				lastEnd = matcher.end();
+			}
+			if (lastStart <= 0) {
+				break;
+			}
+			String head = result.substring(0, lastStart).strip();
+			String tail = result.substring(lastEnd).strip();
+			boolean tailIsSite = siteName != null && MainTextExtractor.comparable(tail).equals(MainTextExtractor.comparable(siteName));
+			boolean tailIsShort = tail.split("\\s+").length <= 4 && tail.length() <= 40
+					&& head.length() >= 2 * tail.length();
+			if (!tailIsSite && !tailIsShort) {
+				break;
+			}
+			result = head;
+		}
+		return result;
+	}
+
+	private static String meta(Document doc, String... selectors) {
+		for (String selector : selectors) {
+			Element meta = doc.selectFirst(selector + "[content]");
+			if (meta != null && !meta.attr("content").isBlank()) {
+				return meta.attr("content").strip();
+			}
+		}
+		return null;
+	}
+
+}
