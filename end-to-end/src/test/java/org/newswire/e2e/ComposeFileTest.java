@@ -93,9 +93,13 @@ class ComposeFileTest {
 			.contains(relaxed(variable)));
 	}
 
-	/** A property or environment name in the form Spring's relaxed binding compares. */
+	/**
+	 * A property or environment name with case and separators dropped. Spring maps
+	 * {@code spring.kafka.bootstrap-servers} from both SPRING_KAFKA_BOOTSTRAPSERVERS and the legacy
+	 * SPRING_KAFKA_BOOTSTRAP_SERVERS, so separators cannot be compared.
+	 */
 	private static String relaxed(String name) {
-		return name.toLowerCase(Locale.ROOT).replace('_', '.').replace("-", "");
+		return name.toLowerCase(Locale.ROOT).replaceAll("[._-]", "");
 	}
 
 	/** The service's application.yml flattened to {@code key=value} lines. */
