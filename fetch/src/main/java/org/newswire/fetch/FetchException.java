@@ -25,7 +25,9 @@ public class FetchException extends IOException {
 		/** The (decompressed) body is larger than the cap. */
 		TOO_LARGE,
 		/** More redirects than allowed, or a redirect loop. */
-		TOO_MANY_REDIRECTS
+		TOO_MANY_REDIRECTS,
+		/** The host had no free turn within the politeness wait (too many requests queued for it). */
+		HOST_BUSY
 
 	}
 
@@ -64,10 +66,10 @@ public class FetchException extends IOException {
 		return Optional.ofNullable(this.retryAfter);
 	}
 
-	/** Whether trying again later may succeed: timeouts, network and DNS errors, 408, 429 and 5xx. */
+	/** Whether trying again later may succeed: timeouts, network, DNS, busy host, 408, 429 and 5xx. */
 	public boolean transientFailure() {
 		return switch (this.reason) {
-			case TIMEOUT, NETWORK, DNS -> true;
+			case TIMEOUT, NETWORK, DNS, HOST_BUSY -> true;
 			case HTTP_STATUS -> this.httpStatus == 408 || this.httpStatus == 429 || this.httpStatus >= 500;
 			default -> false;
 		};

@@ -9,11 +9,15 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -24,6 +28,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -41,8 +46,12 @@ public final class HttpFetcher implements AutoCloseable {
 
 	private final CloseableHttpClient client;
 
+	private final HostPoliteness politeness;
+
 	public HttpFetcher(FetchSettings settings) {
 		this.settings = settings;
+		this.politeness = new HostPoliteness(settings.perHostConcurrency(), settings.perHostDelay(),
+				settings.perHostMaxWait());
 		Timeout connect = Timeout.of(settings.connectTimeout());
 		Timeout read = Timeout.of(settings.timeout());
 		this.client = HttpClients.custom()
@@ -76,7 +85,7 @@ public final class HttpFetcher implements AutoCloseable {
 			Hop hop = get(url, request, deadline);
 			if (hop.location() == null) {
 				return new FetchResult(request.url(), url, hop.status(), hop.contentType(), hop.charset(), hop.body(),
-						hop.etag(), hop.lastModified());
+						hop.etag(), hop.lastModified(), hop.headers());
 			}
 			if (redirects >= this.settings.maxRedirects()) {
 				throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS,
@@ -90,6 +99,27 @@ public final class HttpFetcher implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * POSTs a body (a webhook call) through the same address guard, limits and politeness. Redirects
+	 * are not followed; any non-2xx answer is a {@link FetchException} with the status.
+	 */
+	public FetchResult post(URI target, byte[] body, String contentType, Map<String, String> headers)
+			throws FetchException {
+		URI url = checkUrl(target);
+		long deadline = System.nanoTime() + this.settings.timeout().toNanos();
+		HttpPost post = new HttpPost(url);
+		headers.forEach(post::setHeader);
+		post.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+		Hop hop = exchange(post, url, deadline);
+		if (hop.location() != null) {
+			throw new FetchException(FetchException.Reason.HTTP_STATUS,
+					"HTTP " + hop.status() + " redirect from " + url + " is not followed for POST", hop.status(), null,
+					null);
+		}
+		return new FetchResult(target, url, hop.status(), hop.contentType(), hop.charset(), hop.body(), hop.etag(),
+				hop.lastModified(), hop.headers());
+	}
+
 	private Hop get(URI url, FetchRequest request, long deadline) throws FetchException {
 		HttpGet get = new HttpGet(url);
 		get.setHeader(HttpHeaders.ACCEPT, request.accept());
@@ -99,15 +129,21 @@ public final class HttpFetcher implements AutoCloseable {
 		if (request.lastModified() != null) {
 			get.setHeader(HttpHeaders.IF_MODIFIED_SINCE, request.lastModified());
 		}
-		try (CloseableHttpResponse response = this.client.execute(get)) {
+		return exchange(get, url, deadline);
+	}
+
+	private Hop exchange(HttpUriRequestBase request, URI url, long deadline) throws FetchException {
+		try (HostPoliteness.Turn turn = this.politeness.acquire(url.getHost());
+				CloseableHttpResponse response = this.client.execute(request)) {
 			int status = response.getCode();
 			String etag = header(response, HttpHeaders.ETAG);
 			String lastModified = header(response, HttpHeaders.LAST_MODIFIED);
+			Map<String, String> headers = headers(response);
 			if (isRedirect(status) && header(response, HttpHeaders.LOCATION) != null) {
 				return Hop.redirect(status, header(response, HttpHeaders.LOCATION));
 			}
 			if (status == FetchResult.NOT_MODIFIED) {
-				return new Hop(status, null, null, null, new byte[0], etag, lastModified);
+				return new Hop(status, null, null, null, new byte[0], etag, lastModified, headers);
 			}
 			if (status < 200 || status >= 300) {
 				throw new FetchException(FetchException.Reason.HTTP_STATUS, "HTTP " + status + " from " + url, status,
@@ -118,7 +154,7 @@ public final class HttpFetcher implements AutoCloseable {
 					: ContentType.parseLenient(entity.getContentType());
 			byte[] body = entity == null ? new byte[0] : readCapped(entity, url, deadline);
 			return new Hop(status, null, contentType == null ? null : contentType.getMimeType(),
-					contentType == null ? null : charsetOrNull(contentType), body, etag, lastModified);
+					contentType == null ? null : charsetOrNull(contentType), body, etag, lastModified, headers);
 		}
 		catch (FetchException ex) {
 			throw ex;
@@ -190,6 +226,14 @@ public final class HttpFetcher implements AutoCloseable {
 		return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 	}
 
+	private static Map<String, String> headers(CloseableHttpResponse response) {
+		Map<String, String> headers = new HashMap<>();
+		for (Header header : response.getHeaders()) {
+			headers.putIfAbsent(header.getName().toLowerCase(Locale.ROOT), header.getValue());
+		}
+		return headers;
+	}
+
 	private static String header(CloseableHttpResponse response, String name) {
 		Header header = response.getFirstHeader(name);
 		return header == null ? null : header.getValue();
@@ -210,10 +254,10 @@ public final class HttpFetcher implements AutoCloseable {
 	}
 
 	private record Hop(int status, String location, String contentType, Charset charset, byte[] body, String etag,
-			String lastModified) {
+			String lastModified, Map<String, String> headers) {
 
 		static Hop redirect(int status, String location) {
-			return new Hop(status, location, null, null, null, null, null);
+			return new Hop(status, location, null, null, null, null, null, null);
 		}
 
 	}

@@ -64,6 +64,12 @@ class HttpFetcherTest {
 			exchange.sendResponseHeaders(302, -1);
 			exchange.close();
 		});
+		this.server.createContext("/hook", exchange -> {
+			byte[] received = exchange.getRequestBody().readAllBytes();
+			String signature = exchange.getRequestHeaders().getFirst("X-Signature");
+			send(exchange, 200, "text/plain", (signature + ":" + new String(received, StandardCharsets.UTF_8))
+				.getBytes(StandardCharsets.UTF_8));
+		});
 		this.server.createContext("/missing", exchange -> send(exchange, 404, "text/html", new byte[0]));
 		this.server.createContext("/busy", exchange -> {
 			exchange.getResponseHeaders().add("Retry-After", "120");
@@ -117,7 +123,7 @@ class HttpFetcherTest {
 
 	private HttpFetcher fetcher(List<String> allowed) {
 		return new HttpFetcher(new FetchSettings("newswire-test", Duration.ofSeconds(2), Duration.ofSeconds(1), CAP, 5,
-				allowed));
+				allowed).withPoliteness(4, Duration.ZERO));
 	}
 
 	private URI url(String path) {
@@ -132,6 +138,24 @@ class HttpFetcherTest {
 		assertThat(result.contentType()).isEqualTo("text/html");
 		assertThat(result.declaredCharset()).isEqualTo(StandardCharsets.ISO_8859_1);
 		assertThat(new String(result.body(), result.declaredCharset())).isEqualTo("<p>caf\u00e9</p>");
+		assertThat(result.header("CONTENT-TYPE")).contains("text/html; charset=ISO-8859-1");
+	}
+
+	@Test
+	void postsABodyWithHeaders() throws Exception {
+		FetchResult result = this.fetcher.post(url("/hook"), "{\"a\":1}".getBytes(StandardCharsets.UTF_8),
+				"application/json", java.util.Map.of("X-Signature", "sha256=abc"));
+
+		assertThat(new String(result.body(), StandardCharsets.UTF_8)).isEqualTo("sha256=abc:{\"a\":1}");
+	}
+
+	@Test
+	void refusesToPostToInternalAddresses() {
+		try (HttpFetcher guarded = fetcher(List.of())) {
+			assertThatThrownBy(() -> guarded.post(url("/hook"), new byte[0], "application/json", java.util.Map.of()))
+				.isInstanceOfSatisfying(FetchException.class,
+						ex -> assertThat(ex.reason()).isEqualTo(FetchException.Reason.BLOCKED_ADDRESS));
+		}
 	}
 
 	@Test
