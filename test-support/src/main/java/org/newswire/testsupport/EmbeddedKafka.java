@@ -38,9 +38,19 @@ final class EmbeddedKafka implements KafkaStack {
 
 	private boolean stopped;
 
-	private EmbeddedKafka(EmbeddedKafkaKraftBroker broker) {
+	private final TcpForwarder forwarder;
+
+	private EmbeddedKafka(EmbeddedKafkaKraftBroker broker, int port) {
 		this.broker = broker;
-		this.bootstrapServers = broker.getBrokersAsString();
+		if (port > 0) {
+			int brokerPort = Integer.parseInt(broker.getBrokersAsString().replaceAll(".*:", ""));
+			this.forwarder = TcpForwarder.start(port, brokerPort);
+			this.bootstrapServers = "localhost:" + port;
+		}
+		else {
+			this.forwarder = null;
+			this.bootstrapServers = broker.getBrokersAsString();
+		}
 	}
 
 	static EmbeddedKafka start(int port) {
@@ -48,11 +58,11 @@ final class EmbeddedKafka implements KafkaStack {
 		installExitHook();
 		long started = System.nanoTime();
 		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, DEFAULT_PARTITIONS);
-		broker.brokerProperties(brokerProperties(port));
+		broker.brokerProperties(brokerProperties());
 		// the broker would set spring.kafka.bootstrap-servers; that is the extension's job
 		broker.brokerListProperty("newswire.stack.embedded-kafka.bootstrap-servers");
 		broker.afterPropertiesSet();
-		EmbeddedKafka kafka = new EmbeddedKafka(broker);
+		EmbeddedKafka kafka = new EmbeddedKafka(broker, port);
 		running.add(kafka);
 		log.info("Kafka {} (embedded KRaft) ready at {} in {} ms", StackVersions.KAFKA, kafka.bootstrapServers,
 				(System.nanoTime() - started) / 1_000_000);
@@ -60,11 +70,10 @@ final class EmbeddedKafka implements KafkaStack {
 	}
 
 	/**
-	 * Settings for a one-node test broker. {@code EmbeddedKafkaKraftBroker.kafkaPorts} is ignored in KRaft
-	 * mode, so a fixed port goes into {@code listeners}; the test kit names its listeners EXTERNAL and
-	 * CONTROLLER and keeps the controller on a port of its own choosing.
+	 * Settings for a one-node test broker. Kafka's test kit binds the broker to a port of its own
+	 * choosing whatever {@code listeners} says, so a fixed port is served by a {@link TcpForwarder}.
 	 */
-	static Map<String, String> brokerProperties(int port) {
+	static Map<String, String> brokerProperties() {
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("auto.create.topics.enable", "true");
 		properties.put("num.partitions", String.valueOf(DEFAULT_PARTITIONS));
@@ -77,9 +86,6 @@ final class EmbeddedKafka implements KafkaStack {
 		properties.put("transaction.state.log.num.partitions", "5");
 		properties.put("share.coordinator.state.topic.replication.factor", "1");
 		properties.put("share.coordinator.state.topic.min.isr", "1");
-		if (port > 0) {
-			properties.put("listeners", "EXTERNAL://localhost:" + port + ",CONTROLLER://localhost:0");
-		}
 		return properties;
 	}
 
@@ -95,6 +101,9 @@ final class EmbeddedKafka implements KafkaStack {
 		}
 		this.stopped = true;
 		running.remove(this);
+		if (this.forwarder != null) {
+			this.forwarder.close();
+		}
 		this.broker.destroy();
 		log.info("Kafka at {} stopped", this.bootstrapServers);
 	}
