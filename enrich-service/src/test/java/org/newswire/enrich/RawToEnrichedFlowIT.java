@@ -56,6 +56,10 @@ class RawToEnrichedFlowIT {
 	private static final String SUMMARY = "Diplomatic engagements in Alaska and Europe yielded limited results; "
 			+ "prospects for a ceasefire dwindle.";
 
+	private static final int SLOW_PAGE_SECONDS = 25;
+
+	private static final List<String> pagesRequested = new java.util.concurrent.CopyOnWriteArrayList<>();
+
 	private static final HttpServer pages = startPageServer();
 
 	@DynamicPropertySource
@@ -64,6 +68,9 @@ class RawToEnrichedFlowIT {
 		registry.add("newswire.enrich.fetch.connect-timeout", () -> "2s");
 		registry.add("newswire.enrich.fetch-retry.attempts", () -> "2");
 		registry.add("newswire.enrich.fetch-retry.initial-backoff", () -> "50ms");
+		registry.add("newswire.enrich.fetch.per-host-delay", () -> "0s");
+		registry.add("newswire.enrich.fetch.per-host-concurrency", () -> "8");
+		registry.add("newswire.enrich.pipeline.article-timeout", () -> "4s");
 		registry.add("newswire.kafka.retry.initial-interval", () -> "100ms");
 		registry.add("newswire.kafka.retry.max-retries", () -> "1");
 	}
@@ -178,6 +185,59 @@ class RawToEnrichedFlowIT {
 	}
 
 	@Test
+	void aSlowHostCostsItsArticleTheTimeoutWithoutHoldingBackTheNextOne() throws Exception {
+		RawArticle slow = raw("slow-" + run, pageUrl("/slow/2025/08/story/"));
+		RawArticle fast = raw("fast-" + run, pageUrl("/2025/08/diplomatic-efforts-stall/"));
+		long started = System.nanoTime();
+
+		producer.send(new ProducerRecord<>(Topics.RAW, 0, slow.articleId(), EventSerde.toJson(slow))).get(30, TimeUnit.SECONDS);
+		producer.send(new ProducerRecord<>(Topics.RAW, 0, fast.articleId(), EventSerde.toJson(fast))).get(30, TimeUnit.SECONDS);
+
+		EnrichedArticle fastArticle = read(enriched.awaitKey(fast.articleId()));
+		EnrichedArticle slowArticle = read(enriched.awaitKey(slow.articleId()));
+		double seconds = (System.nanoTime() - started) / 1e9;
+		assertThat(seconds).as("both published well before the slow page answers (%d s)", SLOW_PAGE_SECONDS)
+			.isLessThan(SLOW_PAGE_SECONDS - 5);
+		assertThat(fastArticle.extraction().status()).isEqualTo(Extraction.OK);
+		assertThat(slowArticle.extraction().status()).isEqualTo(Extraction.FETCH_FAILED);
+		assertThat(slowArticle.extraction().detail()).contains("within 4 s");
+		assertThat(slowArticle.text()).isEqualTo(SUMMARY);
+	}
+
+	@Test
+	void honoursRobotsTxtAndRecordsPagesThatAreNotHtml() throws Exception {
+		RawArticle disallowed = raw("robots-" + run, pageUrl("/private/2025/08/story/"));
+		RawArticle pdf = raw("pdf-" + run, pageUrl("/files/report.pdf"));
+
+		send(disallowed.articleId(), EventSerde.toJson(disallowed));
+		send(pdf.articleId(), EventSerde.toJson(pdf));
+
+		EnrichedArticle blocked = read(enriched.awaitKey(disallowed.articleId()));
+		assertThat(blocked.extraction().status()).isEqualTo(Extraction.BLOCKED);
+		assertThat(blocked.extraction().detail()).contains("robots.txt");
+		assertThat(blocked.text()).isEqualTo(SUMMARY);
+		assertThat(pagesRequested).doesNotContain("/private/2025/08/story/");
+		EnrichedArticle notHtml = read(enriched.awaitKey(pdf.articleId()));
+		assertThat(notHtml.extraction().status()).isEqualTo(Extraction.NOT_HTML);
+		assertThat(notHtml.extraction().detail()).contains("application/pdf");
+	}
+
+	@Test
+	void publishesRevisionsOfOneArticleInTheirOrder() throws Exception {
+		String id = "revised-" + run;
+		for (int revision = 1; revision <= 4; revision++) {
+			RawArticle raw = withRevision(raw(id, pageUrl(revision % 2 == 0 ? "/slow/2025/08/story/"
+					: "/2025/08/diplomatic-efforts-stall/")), revision);
+			send(id, EventSerde.toJson(raw));
+		}
+
+		List<ConsumerRecord<String, byte[]>> records = enriched.awaitKey(id, 4);
+
+		assertThat(records.stream().map(RawToEnrichedFlowIT::read).map(EnrichedArticle::revision).toList())
+			.containsExactly(1, 2, 3, 4);
+	}
+
+	@Test
 	void reportsKafkaInHealthAndExposesPrometheusMetrics() throws Exception {
 		RawArticle raw = raw("metrics-" + run, pageUrl("/2025/08/diplomatic-efforts-stall/"));
 		send(raw.articleId(), EventSerde.toJson(raw));
@@ -204,6 +264,12 @@ class RawToEnrichedFlowIT {
 				now.minusSeconds(3600), now, List.of("Staff"), List.of("World"), null, 1);
 	}
 
+	private static RawArticle withRevision(RawArticle raw, int revision) {
+		return new RawArticle(raw.schema(), raw.articleId(), raw.url(), raw.canonicalUrl(), raw.feedId(), raw.feedUrl(),
+				raw.feedTitle(), raw.guid(), raw.title() + " (" + revision + ")", raw.summary(), raw.publishedAt(),
+				raw.ingestedAt(), raw.authors(), raw.categories(), raw.language(), revision);
+	}
+
 	private void send(String key, byte[] value) throws Exception {
 		producer.send(new ProducerRecord<>(Topics.RAW, key, value)).get(30, TimeUnit.SECONDS);
 	}
@@ -221,6 +287,15 @@ class RawToEnrichedFlowIT {
 		return "http://127.0.0.1:" + pages.getAddress().getPort() + path;
 	}
 
+	private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status, String type, byte[] body)
+			throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", type);
+		exchange.sendResponseHeaders(status, body.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(body);
+		}
+	}
+
 	private static HttpServer startPageServer() {
 		try {
 			byte[] page;
@@ -228,7 +303,21 @@ class RawToEnrichedFlowIT {
 				page = in.readAllBytes();
 			}
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain",
+					"User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8)));
+			server.createContext("/files/", exchange -> respond(exchange, 200, "application/pdf",
+					"%PDF-1.7 not a page".getBytes(StandardCharsets.UTF_8)));
+			server.createContext("/slow/", exchange -> {
+				try {
+					Thread.sleep(SLOW_PAGE_SECONDS * 1000L);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				respond(exchange, 200, "text/html", page);
+			});
 			server.createContext("/", exchange -> {
+				pagesRequested.add(exchange.getRequestURI().getPath());
 				boolean found = exchange.getRequestURI().getPath().startsWith("/2025/08/");
 				byte[] body = found ? page : "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8);
 				exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -237,6 +326,11 @@ class RawToEnrichedFlowIT {
 					out.write(body);
 				}
 			});
+			server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16, runnable -> {
+				Thread thread = new Thread(runnable, "test-pages");
+				thread.setDaemon(true);
+				return thread;
+			}));
 			server.start();
 			return server;
 		}

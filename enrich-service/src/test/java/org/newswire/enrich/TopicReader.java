@@ -41,6 +41,16 @@ final class TopicReader implements AutoCloseable {
 		return awaitRecord(record -> key.equals(record.key()));
 	}
 
+	/** Waits (at most 60 s) until {@code count} records with this key were seen; returns them in topic order. */
+	List<ConsumerRecord<String, byte[]>> awaitKey(String key, int count) {
+		return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
+			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+				seen.add(record);
+			}
+			return seen.stream().filter(record -> key.equals(record.key())).toList();
+		}, records -> records.size() >= count);
+	}
+
 	ConsumerRecord<String, byte[]> awaitRecord(Predicate<ConsumerRecord<String, byte[]>> match) {
 		return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO).until(() -> {
 			for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {

@@ -36,6 +36,8 @@ public class PageFetcher {
 
 	private final Sleeper sleeper;
 
+	private final RobotsCache robots;
+
 	/** Waits between attempts; replaced in tests. */
 	interface Sleeper {
 
@@ -44,13 +46,23 @@ public class PageFetcher {
 	}
 
 	public PageFetcher(HttpFetcher fetcher, FetchRetry retry) {
-		this(fetcher, retry, duration -> Thread.sleep(duration.toMillis()));
+		this(fetcher, retry, RobotsSettings.disabled());
+	}
+
+	public PageFetcher(HttpFetcher fetcher, FetchRetry retry, RobotsSettings robots) {
+		this(fetcher, retry, robots, duration -> Thread.sleep(duration.toMillis()));
 	}
 
 	PageFetcher(HttpFetcher fetcher, FetchRetry retry, Sleeper sleeper) {
+		this(fetcher, retry, RobotsSettings.disabled(), sleeper);
+	}
+
+	PageFetcher(HttpFetcher fetcher, FetchRetry retry, RobotsSettings robots, Sleeper sleeper) {
 		this.fetcher = fetcher;
 		this.retry = retry;
 		this.sleeper = sleeper;
+		this.robots = robots.enabled() ? new RobotsCache(fetcher, robots.ttl(), robots.errorTtl(), robots.maxHosts(),
+				java.time.Clock.systemUTC()) : null;
 	}
 
 	public PageResult fetch(String url) {
@@ -63,6 +75,13 @@ public class PageFetcher {
 		}
 		if (!uri.isAbsolute() || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
 			return new PageResult.Failed(Extraction.FETCH_FAILED, "not an http(s) URL: " + url);
+		}
+		if (uri.getHost() == null) {
+			return new PageResult.Failed(Extraction.FETCH_FAILED, "no host in URL: " + url);
+		}
+		if (robots != null && !robots.allows(uri)) {
+			return new PageResult.Failed(Extraction.BLOCKED, "robots.txt of " + RobotsCache.origin(uri)
+					+ " disallows " + uri.getRawPath() + " for " + fetcher.settings().userAgent());
 		}
 		Duration backoff = retry.initialBackoff();
 		for (int attempt = 1;; attempt++) {

@@ -2,7 +2,6 @@ package org.newswire.enrich.page;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.newswire.fetch.FetchSettings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,11 +10,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Page fetching: {@code newswire.enrich.fetch.*} are the shared fetch module's settings (user
  * agent, timeouts, body cap, redirects, allowed hosts); {@code newswire.enrich.fetch-retry.*} how
- * transient failures are retried.
+ * transient failures are retried; {@code newswire.enrich.robots.*} how robots.txt is honoured.
  */
 @Validated
 @ConfigurationProperties("newswire.enrich")
-public record PageProperties(@Valid @NotNull @DefaultValue FetchSettings fetch,
-		@Valid @NotNull @DefaultValue FetchRetry fetchRetry) {
+public record PageProperties(@Valid @NotNull @DefaultValue PageFetchSettings fetch,
+		@Valid @NotNull @DefaultValue FetchRetry fetchRetry, @Valid @NotNull @DefaultValue RobotsSettings robots) {
 
 }

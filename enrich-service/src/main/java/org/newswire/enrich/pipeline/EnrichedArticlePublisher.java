@@ -1,6 +1,9 @@
 package org.newswire.enrich.pipeline;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -8,10 +11,15 @@ import java.util.concurrent.TimeoutException;
 import org.newswire.events.EnrichedArticle;
 import org.newswire.events.Topics;
 
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
-/** Publishes to news.enriched keyed by article id and waits for the broker's acknowledgement. */
+/**
+ * Publishes to news.enriched keyed by article id and waits for the broker's acknowledgement. A list
+ * is sent in its order (the idempotent producer keeps that order per partition) before any
+ * acknowledgement is awaited.
+ */
 class EnrichedArticlePublisher {
 
 	private final KafkaTemplate<String, EnrichedArticle> template;
@@ -24,18 +32,53 @@ class EnrichedArticlePublisher {
 	}
 
 	void publish(EnrichedArticle article) {
-		try {
-			template.send(Topics.ENRICHED, article.articleId(), article).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		publishAll(List.of(article));
+	}
+
+	/**
+	 * Sends all, then waits for every acknowledgement.
+	 * @throws PublishFailedException naming the first article (by index) whose send failed
+	 */
+	void publishAll(List<EnrichedArticle> articles) {
+		List<CompletableFuture<SendResult<String, EnrichedArticle>>> sends = new ArrayList<>(articles.size());
+		for (int i = 0; i < articles.size(); i++) {
+			EnrichedArticle article = articles.get(i);
+			try {
+				sends.add(template.send(Topics.ENRICHED, article.articleId(), article));
+			}
+			catch (RuntimeException ex) {
+				throw new PublishFailedException(i, article, ex);
+			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new KafkaException("Interrupted while publishing article " + article.articleId(), ex);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		for (int i = 0; i < sends.size(); i++) {
+			try {
+				sends.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new PublishFailedException(i, articles.get(i), ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new PublishFailedException(i, articles.get(i), ex instanceof ExecutionException ? ex.getCause() : ex);
+			}
 		}
-		catch (ExecutionException | TimeoutException ex) {
-			Throwable cause = ex instanceof ExecutionException ? ex.getCause() : ex;
-			throw new KafkaException("Publishing article " + article.articleId() + " to " + Topics.ENRICHED
-					+ " failed: " + cause, cause);
+	}
+
+	/** Publishing stopped at {@code index}: earlier articles were acknowledged. */
+	static final class PublishFailedException extends KafkaException {
+
+		private final int index;
+
+		PublishFailedException(int index, EnrichedArticle article, Throwable cause) {
+			super("Publishing article " + article.articleId() + " to " + Topics.ENRICHED + " failed: " + cause, cause);
+			this.index = index;
 		}
+
+		int index() {
+			return this.index;
+		}
+
 	}
 
 }

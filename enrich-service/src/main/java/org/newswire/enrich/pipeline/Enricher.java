@@ -57,7 +57,18 @@ public class Enricher {
 	}
 
 	public EnrichedArticle enrich(RawArticle raw) {
-		MainText main = mainText(raw);
+		return build(raw, mainText(raw));
+	}
+
+	/**
+	 * The article from its feed data alone (title, summary), with {@code status} and {@code detail}
+	 * saying why there is no page text: for an article whose page took too long or whose enrichment failed.
+	 */
+	public EnrichedArticle fromFeed(RawArticle raw, String status, String detail) {
+		return build(raw, fallback(raw, status, detail, null));
+	}
+
+	private EnrichedArticle build(RawArticle raw, MainText main) {
 		String title = raw.title() == null || raw.title().isBlank() ? main.title() : raw.title();
 		String text = main.text();
 		String language = languages.detect(text.length() >= 100 ? text : join(title, text))

@@ -2,9 +2,16 @@ package org.newswire.enrich.pipeline;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -50,12 +57,12 @@ class PipelineConfiguration {
 
 	@Bean(destroyMethod = "close")
 	HttpFetcher httpFetcher(PageProperties properties) {
-		return new HttpFetcher(properties.fetch());
+		return new HttpFetcher(properties.fetch().toFetchSettings());
 	}
 
 	@Bean
 	PageFetcher pageFetcher(HttpFetcher httpFetcher, PageProperties properties) {
-		return new PageFetcher(httpFetcher, properties.fetchRetry());
+		return new PageFetcher(httpFetcher, properties.fetchRetry(), properties.robots());
 	}
 
 	@Bean
@@ -86,8 +93,10 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	ConsumerFactory<String, RawArticle> rawArticleConsumerFactory(KafkaProperties kafka) {
-		return new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(), new StringDeserializer(),
+	ConsumerFactory<String, RawArticle> rawArticleConsumerFactory(KafkaProperties kafka, PipelineProperties pipeline) {
+		Map<String, Object> config = kafka.buildConsumerProperties();
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, pipeline.batchSize());
+		return new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
 				new ErrorHandlingDeserializer<>(new EventDeserializer<>(RawArticle.class)));
 	}
 
@@ -99,6 +108,7 @@ class PipelineConfiguration {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		// Boot's configurer applies spring.kafka.listener.* and the shared CommonErrorHandler bean
 		configurer.configure(factory, (ConsumerFactory) consumerFactory);
+		factory.setBatchListener(true);
 		return factory;
 	}
 
@@ -122,10 +132,23 @@ class PipelineConfiguration {
 		return new EnrichedArticlePublisher(template, publish.sendTimeout());
 	}
 
+	@Bean(destroyMethod = "shutdownNow")
+	ExecutorService enrichWorkers(PipelineProperties pipeline) {
+		AtomicInteger count = new AtomicInteger();
+		ThreadFactory threads = runnable -> {
+			Thread thread = new Thread(runnable, "enrich-worker-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+		// each listener thread waits for its batch, so the queue never holds more than a few batches
+		return new ThreadPoolExecutor(pipeline.workers(), pipeline.workers(), 1, TimeUnit.MINUTES,
+				new LinkedBlockingQueue<>(), threads);
+	}
+
 	@Bean
 	RawArticleListener rawArticleListener(Enricher enricher, EnrichedArticlePublisher publisher,
-			MeterRegistry meters) {
-		return new RawArticleListener(enricher, publisher, meters);
+			MeterRegistry meters, ExecutorService enrichWorkers, PipelineProperties pipeline) {
+		return new RawArticleListener(enricher, publisher, meters, enrichWorkers, pipeline.articleTimeout());
 	}
 
 	@Bean
