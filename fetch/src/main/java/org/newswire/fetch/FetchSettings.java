@@ -46,10 +46,14 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
 		perHostMaxWait = positiveOr(perHostMaxWait, DEFAULT_PER_HOST_MAX_WAIT);
 	}
 
-	/** The settings most callers need, with default politeness. */
-	public FetchSettings(String userAgent, Duration connectTimeout, Duration timeout, long maxBodyBytes,
+	/**
+	 * The settings most callers need, with default politeness. (A factory, not a second constructor:
+	 * Spring binds a record through its only constructor.)
+	 */
+	public static FetchSettings of(String userAgent, Duration connectTimeout, Duration timeout, long maxBodyBytes,
 			int maxRedirects, List<String> allowedHosts) {
-		this(userAgent, connectTimeout, timeout, maxBodyBytes, maxRedirects, allowedHosts, 0, null, null);
+		return new FetchSettings(userAgent, connectTimeout, timeout, maxBodyBytes, maxRedirects, allowedHosts, 0, null,
+				null);
 	}
 
 	/** All defaults, nothing allowed past the address guard. */

@@ -122,7 +122,7 @@ class HttpFetcherTest {
 	}
 
 	private HttpFetcher fetcher(List<String> allowed) {
-		return new HttpFetcher(new FetchSettings("newswire-test", Duration.ofSeconds(2), Duration.ofSeconds(1), CAP, 5,
+		return new HttpFetcher(FetchSettings.of("newswire-test", Duration.ofSeconds(2), Duration.ofSeconds(1), CAP, 5,
 				allowed).withPoliteness(4, Duration.ZERO));
 	}
 

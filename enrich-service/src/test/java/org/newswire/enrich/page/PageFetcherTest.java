@@ -56,7 +56,7 @@ class PageFetcherTest {
 		});
 		server.createContext("/down", exchange -> send(exchange, 503, "text/html", "down", StandardCharsets.UTF_8));
 		server.start();
-		httpFetcher = new HttpFetcher(new FetchSettings(null, Duration.ofSeconds(2), Duration.ofSeconds(5), 0, 0,
+		httpFetcher = new HttpFetcher(FetchSettings.of(null, Duration.ofSeconds(2), Duration.ofSeconds(5), 0, 0,
 				List.of("127.0.0.1")));
 		pages = new PageFetcher(httpFetcher,
 				new FetchRetry(3, Duration.ofMillis(100), Duration.ofMillis(150)), sleeps::add);
