@@ -27,6 +27,58 @@ final class Headline {
 	 * header, nav and footer), else the OpenGraph or document title without the site name.
 	 */
 	static String title(Document doc) {
+		return title(doc, null);
+	}
+
+	/**
+	 * As {@link #title(Document)}, checked against the headline structured data gives ({@code structured},
+	 * JSON-LD or OpenGraph, may be null): when the page's h1 shares few words with it and with the
+	 * document title, the h1 is a section heading and the structured headline is taken; when the
+	 * structured headline is the h1 with a kicker before it ("Kicker: headline"), the kicker stays.
+	 */
+	static String title(Document doc, String structured) {
+		return title(doc, structured, false);
+	}
+
+	/**
+	 * {@code preferStructured}: the structured headline is the publisher's own JSON-LD headline,
+	 * taken over the h1 when the two tell the same story (share most words).
+	 */
+	static String title(Document doc, String structured, boolean preferStructured) {
+		String fromPage = pageTitle(doc);
+		if (structured == null || structured.isBlank()) {
+			return fromPage;
+		}
+		String site = meta(doc, "meta[property=og:site_name]");
+		String candidate = withoutSiteName(structured.strip(), site);
+		if (fromPage == null) {
+			return candidate;
+		}
+		String page = MainTextExtractor.comparable(fromPage);
+		String other = MainTextExtractor.comparable(candidate);
+		if (other.endsWith(" " + page) && candidate.length() - fromPage.length() <= 60
+				&& candidate.substring(0, candidate.length() - fromPage.length()).strip().endsWith(":")) {
+			return candidate;
+		}
+		if (preferStructured && overlap(page, other) >= 0.5 && overlap(other, page) >= 0.5
+				&& candidate.length() <= MAX_HEADLINE) {
+			return candidate;
+		}
+		String documentTitle = MainTextExtractor.comparable(doc.title());
+		if (overlap(page, other) < 0.3 && overlap(page, documentTitle) < 0.3 && candidate.length() >= MIN_HEADLINE) {
+			return candidate;
+		}
+		return fromPage;
+	}
+
+	/** Share of the words of {@code a} that are in {@code b}. */
+	private static double overlap(String a, String b) {
+		java.util.List<String> words = java.util.Arrays.asList(a.split(" "));
+		java.util.Set<String> other = new java.util.HashSet<>(java.util.Arrays.asList(b.split(" ")));
+		return words.isEmpty() ? 0 : words.stream().filter(other::contains).count() / (double) words.size();
+	}
+
+	private static String pageTitle(Document doc) {
 		Element h1 = doc.selectFirst("article h1, main h1, [itemprop=headline]");
 		if (h1 == null) {
 			h1 = doc.select("h1")

@@ -5,6 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.newswire.enrich.extract.ExtractedText;
 import org.newswire.enrich.extract.MainTextExtractor;
+import org.newswire.enrich.extract.PageMetadata;
 import org.newswire.enrich.language.DetectedLanguage;
 import org.newswire.enrich.language.LanguageDetector;
 import org.newswire.events.EventSerde;
@@ -39,6 +45,16 @@ class ExtractionDevSetTest {
 		Assumptions.assumeTrue(dir != null, "../shared/extraction-dev not found: dev-set scoring skipped");
 		MainTextExtractor extractor = new MainTextExtractor();
 		LanguageDetector languages = new LanguageDetector();
+		Clock clock = Clock.systemUTC();
+		List<String> wrongTitles = new ArrayList<>();
+		List<String> wrongDates = new ArrayList<>();
+		int dated = 0;
+		int datesExact = 0;
+		int datesSameDay = 0;
+		int authorsFound = 0;
+		int sitesFound = 0;
+		int canonicalsFound = 0;
+		int titlesRightBesideSite = 0;
 		int titled = 0;
 		int titlesRight = 0;
 		int languagesRight = 0;
@@ -54,16 +70,51 @@ class ExtractionDevSetTest {
 		try (BufferedWriter out = Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
 			for (Path page : pages) {
 				String id = page.getFileName().toString().replaceFirst("\\.html$", "");
-				Document document = Jsoup.parse(page.toFile(), "UTF-8");
-				ExtractedText extracted = extractor.extract(document);
-				String text = extracted.text();
 				JsonNode meta = EventSerde.mapper()
 					.readTree(Files.readString(dir.resolve("gold").resolve(id + ".json"), StandardCharsets.UTF_8));
+				Document document = Jsoup.parse(page.toFile(), "UTF-8", meta.path("url").asString(""));
+				PageMetadata metadata = PageMetadata.of(document, clock);
+				ExtractedText extracted = extractor.extract(document);
+				String text = extracted.text();
 				String goldTitle = meta.path("title").asString(null);
 				if (goldTitle != null && !goldTitle.isBlank()) {
 					titled++;
-					titlesRight += comparable(goldTitle).equals(comparable(extracted.title())) ? 1 : 0;
+					if (comparable(goldTitle).equals(comparable(metadata.title()))) {
+						titlesRight++;
+						titlesRightBesideSite++;
+					}
+					else if (comparable(PageMetadata.withoutSiteName(goldTitle, meta.path("siteName").asString(null)))
+						.equals(comparable(metadata.title()))) {
+						titlesRightBesideSite++;
+						wrongTitles.add(id + " (beside the site name): «" + metadata.title() + "» ≠ «" + goldTitle + "»");
+					}
+					else {
+						wrongTitles.add(id + ": «" + metadata.title() + "» ≠ «" + goldTitle + "»");
+					}
 				}
+				String goldDate = meta.path("publishedTime").asString(null);
+				goldDate = goldDate == null ? null : goldDate.replaceFirst("([+-]\\d\\d)(\\d\\d)$", "$1:$2");
+				if (goldDate != null && !goldDate.isBlank()) {
+					dated++;
+					Instant goldInstant = PageMetadata.parseDate(goldDate);
+					java.time.LocalDate goldDay = java.time.LocalDate.parse(goldDate.substring(0, 10));
+					ZoneOffset goldOffset = goldDate.matches(".*[+-]\\d\\d:\\d\\d$")
+							? ZoneOffset.of(goldDate.substring(goldDate.length() - 6)) : ZoneOffset.UTC;
+					Instant found = metadata.publishedAt();
+					if (found != null && Math.abs(Duration.between(goldInstant, found).toSeconds()) <= 60) {
+						datesExact++;
+					}
+					if (found != null && (found.atOffset(goldOffset).toLocalDate().equals(goldDay)
+							|| found.atOffset(ZoneOffset.UTC).toLocalDate().equals(goldDay))) {
+						datesSameDay++;
+					}
+					else {
+						wrongDates.add(id + ": " + found + " (" + metadata.publishedFrom() + ") ≠ " + goldDate);
+					}
+				}
+				authorsFound += metadata.authors().isEmpty() ? 0 : 1;
+				sitesFound += metadata.siteName() == null ? 0 : 1;
+				canonicalsFound += metadata.canonicalUrl() == null ? 0 : 1;
 				String language = languages.detect(text).map(DetectedLanguage::code).orElse("?");
 				if (language.equals(meta.path("textLang").asString())) {
 					languagesRight++;
@@ -91,6 +142,14 @@ class ExtractionDevSetTest {
 		System.out.printf("  titles  %d of %d right (%.3f); languages %d of %d right (%.3f), wrong: %s%n", titlesRight,
 				titled, titlesRight / (double) titled, languagesRight, pages.size(),
 				languagesRight / (double) pages.size(), wrongLanguages);
+ 		System.out.printf("  titles  %d of %d right when a site name after the gold title is not counted (%.3f)%n",
+				titlesRightBesideSite, titled, titlesRightBesideSite / (double) titled);
+		System.out.printf("  dates   %d of %d on the same day (%.3f), %d within a minute (%.3f)%n", datesSameDay, dated,
+				datesSameDay / (double) dated, datesExact, datesExact / (double) dated);
+		System.out.printf("  found   authors on %d, site name on %d, canonical URL on %d of %d pages%n", authorsFound,
+				sitesFound, canonicalsFound, pages.size());
+		wrongTitles.forEach(line -> System.out.println("  title  " + line));
+		wrongDates.forEach(line -> System.out.println("  date   " + line));
 		worst.sort(Map.Entry.comparingByValue(Comparator.naturalOrder()));
 		System.out.println("  worst: " + worst.subList(0, Math.min(10, worst.size())));
 		// the naive whole-page baseline scores 0.710; a regression below this floor fails the build

@@ -51,6 +51,13 @@ class EnricherTest {
 		}
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		server.createContext("/seed", exchange -> respond(exchange, seedPage));
+		server.createContext("/structured", exchange -> respond(exchange, ("<html><head>"
+				+ "<link rel=canonical href=\"/world/structured-story\">"
+				+ "<link rel=canonical href=\"https://elsewhere.example/copy\">"
+				+ "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Truce holds\","
+				+ "\"datePublished\":\"2025-08-20T08:00:00Z\",\"author\":{\"@type\":\"Person\",\"name\":\"Jane Doe\"},"
+				+ "\"articleBody\":\"" + "The truce between the two sides held for a third day. ".repeat(6) + "\"}</script>"
+				+ "</head><body><p>Subscribers only.</p></body></html>").getBytes(StandardCharsets.UTF_8)));
 		server.createContext("/teaser", exchange -> respond(exchange,
 				"<html><head><title>Subscribe</title></head><body><p>Subscribers only.</p></body></html>"
 					.getBytes(StandardCharsets.UTF_8)));
@@ -90,6 +97,31 @@ class EnricherTest {
 		assertThat(article.text()).isEqualTo(summary);
 		assertThat(article.topics()).extracting(TopicMatch::id).contains("peace-talks");
 		assertThat(article.wordCount()).isEqualTo(11);
+	}
+
+	@Test
+	void takesDateAuthorsAndCanonicalUrlFromThePageAndTheBodyFromJsonLdWhenThePageTextIsTooShort() {
+		RawArticle raw = raw("/structured", "Truce holds", "Short.");
+
+		EnrichedArticle article = enricher.enrich(raw);
+
+		assertThat(article.publishedAt()).isEqualTo(Instant.parse("2025-08-20T08:00:00Z"));
+		assertThat(article.authors()).containsExactly("Jane Doe");
+		assertThat(article.canonicalUrl()).isEqualTo(raw.url().replace("/structured", "/world/structured-story"));
+		assertThat(article.extraction()).isEqualTo(Extraction.ok(Enricher.JSON_LD_BODY));
+		assertThat(article.text()).startsWith("The truce between the two sides held");
+	}
+
+	@Test
+	void keepsTheFeedsDateAndAuthorsWhenThePageHasNone() {
+		RawArticle raw = new RawArticle(RawArticle.SCHEMA, "id-teaser", raw("/teaser", "t", "s").url(), null, "feed",
+				null, null, null, "Ceasefire agreed", "Short.", NOW.minusSeconds(60), NOW, List.of("Feed Author"),
+				List.of(), null, 1);
+
+		EnrichedArticle article = enricher.enrich(raw);
+
+		assertThat(article.publishedAt()).isEqualTo(NOW.minusSeconds(60));
+		assertThat(article.authors()).containsExactly("Feed Author");
 	}
 
 	@Test
