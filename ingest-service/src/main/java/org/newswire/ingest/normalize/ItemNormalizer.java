@@ -39,7 +39,7 @@ public class ItemNormalizer {
 		}
 		return new RawArticle(RawArticle.SCHEMA, ArticleIds.of(canonical), item.link().toString(), canonical,
 				ArticleIds.feedId(feedUrl), feedUrl.toString(), feed.title(), item.guid(), item.title(),
-				item.summary(), item.publishedAt() != null ? item.publishedAt() : item.updatedAt(), clock.instant(),
+				item.summaryOrContent(), item.publishedAt() != null ? item.publishedAt() : item.updatedAt(), clock.instant(),
 				item.authors(), item.categories(), feed.language(), 1);
 	}
 

@@ -1,77 +1,102 @@
 package org.newswire.ingest.parse;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * What a document starts with, after any byte-order mark, whitespace, XML declaration, processing
- * instructions and comments. Enough to tell an HTML page or a JSON body from XML before handing it to
- * the XML parser, and to name the root element when the parser does not recognise it.
+ * What a decoded document starts with, after whitespace, stray byte-order marks, the XML declaration,
+ * processing instructions and comments: enough to route it to the XML, JSON or HTML reading.
+ *
+ * @param at where the first markup (or JSON) starts in the text
+ * @param doctypeEnd where a DOCTYPE before the root element ends (exclusive), or -1 when there is none
  */
-record DocumentStart(Kind kind, String name) {
+record DocumentStart(Kind kind, String name, int at, int doctypeStart, int doctypeEnd, boolean internalSubset) {
 
 	enum Kind {
 
-		EMPTY, HTML, DOCTYPE, ELEMENT, NOT_MARKUP
+		EMPTY, HTML, XML, JSON, NOT_MARKUP
 
 	}
 
-	private static final int PREFIX_BYTES = 8192;
-
-	static DocumentStart of(byte[] body) {
-		String text = prefix(body);
+	static DocumentStart of(String text) {
 		int i = 0;
+		int doctypeStart = -1;
+		int doctypeEnd = -1;
+		boolean subset = false;
+		int first = -1;
 		while (i < text.length()) {
 			char c = text.charAt(i);
-			if (Character.isWhitespace(c) || c == '\uFEFF' || c == '\0') {
+			if (Character.isWhitespace(c) || c == '\uFEFF' || c == '\0' || c == '\uFFFD' || Character.isISOControl(c)) {
 				i++;
 			}
 			else if (text.startsWith("<?", i)) {
+				first = first < 0 ? i : first;
 				i = skipPast(text, i, "?>");
 			}
 			else if (text.startsWith("<!--", i)) {
+				first = first < 0 ? i : first;
 				i = skipPast(text, i, "-->");
+			}
+			else if (text.regionMatches(true, i, "<!doctype", 0, 9)) {
+				first = first < 0 ? i : first;
+				doctypeStart = i;
+				doctypeEnd = doctypeEnd(text, i);
+				subset = text.substring(i, doctypeEnd).indexOf('[') >= 0;
+				String name = nameAt(text, i + 9);
+				if (name.equals("html")) {
+					return new DocumentStart(Kind.HTML, name, first, doctypeStart, doctypeEnd, subset);
+				}
+				i = doctypeEnd;
 			}
 			else {
 				break;
 			}
 		}
 		if (i >= text.length()) {
-			return new DocumentStart(Kind.EMPTY, null);
+			return new DocumentStart(Kind.EMPTY, null, -1, doctypeStart, doctypeEnd, subset);
 		}
-		if (text.charAt(i) != '<') {
-			return new DocumentStart(Kind.NOT_MARKUP, text.substring(i, Math.min(text.length(), i + 20)).strip());
+		first = first < 0 ? i : first;
+		char c = text.charAt(i);
+		if (c == '{' || c == '[') {
+			return new DocumentStart(Kind.JSON, null, i, -1, -1, false);
 		}
-		String rest = text.substring(i + 1);
-		if (rest.regionMatches(true, 0, "!doctype", 0, 8)) {
-			String name = nameAt(rest, 8);
-			return new DocumentStart("html".equalsIgnoreCase(name) ? Kind.HTML : Kind.DOCTYPE, name);
+		if (c != '<') {
+			return new DocumentStart(Kind.NOT_MARKUP, text.substring(i, Math.min(text.length(), i + 20)).strip(), i,
+					doctypeStart, doctypeEnd, subset);
 		}
-		String name = nameAt(rest, 0);
-		if ("html".equalsIgnoreCase(name)) {
-			return new DocumentStart(Kind.HTML, name);
-		}
-		return new DocumentStart(Kind.ELEMENT, name);
+		String name = nameAt(text, i + 1);
+		Kind kind = name.equals("html") || name.equals("head") || name.equals("body") ? Kind.HTML : Kind.XML;
+		return new DocumentStart(kind, name, first, doctypeStart, doctypeEnd, subset);
 	}
 
-	private static String prefix(byte[] body) {
-		int length = Math.min(body.length, PREFIX_BYTES);
-		Charset charset = StandardCharsets.ISO_8859_1;
-		if (length >= 2 && ((body[0] == (byte) 0xFE && body[1] == (byte) 0xFF)
-				|| (body[0] == (byte) 0xFF && body[1] == (byte) 0xFE))) {
-			charset = StandardCharsets.UTF_16;
+	boolean hasDoctype() {
+		return doctypeStart >= 0;
+	}
+
+	/** The end of a DOCTYPE declaration, skipping an internal subset in brackets. */
+	private static int doctypeEnd(String text, int from) {
+		int depth = 0;
+		char quote = 0;
+		for (int i = from + 2; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quote != 0) {
+				if (c == quote) {
+					quote = 0;
+				}
+			}
+			else if (c == '"' || c == '\'') {
+				quote = c;
+			}
+			else if (c == '[') {
+				depth++;
+			}
+			else if (c == ']') {
+				depth--;
+			}
+			else if (c == '>' && depth <= 0) {
+				return i + 1;
+			}
 		}
-		else if (length >= 2 && body[0] == 0 && body[1] == '<') {
-			charset = StandardCharsets.UTF_16BE;
-		}
-		else if (length >= 2 && body[0] == '<' && body[1] == 0) {
-			charset = StandardCharsets.UTF_16LE;
-		}
-		else if (length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
-			return new String(body, 3, length - 3, StandardCharsets.ISO_8859_1);
-		}
-		return new String(body, 0, length, charset);
+		return text.length();
 	}
 
 	private static int skipPast(String text, int from, String end) {

@@ -3,8 +3,17 @@ package org.newswire.ingest.parse;
 import java.util.Locale;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
-/** Turns a feed text construct (plain text, HTML or XHTML) into plain text with collapsed whitespace. */
+/**
+ * Turns a feed text construct (plain text, HTML or XHTML) into plain text with collapsed whitespace.
+ * Markup boundaries become spaces (so {@code <p>a</p><p>b</p>} reads "a b"); characters are kept as
+ * decoded, invisible ones included (the text is what the feed says, not a cleaned-up version of it).
+ */
 final class PlainText {
 
 	/** Summaries longer than this are cut at a word boundary: a full article in a feed is not a summary. */
@@ -18,8 +27,8 @@ final class PlainText {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		String text = isPlain(type) ? value : Jsoup.parseBodyFragment(value).text();
-		text = text.replaceAll("[\\s\\u00A0]+", " ").strip();
+		String text = isPlain(type) || (value.indexOf('<') < 0 && value.indexOf('&') < 0) ? value : htmlText(value);
+		text = text.replaceAll("[\\s\\u00A0\\u2028\\u2029]+", " ").strip();
 		return text.isEmpty() ? null : text;
 	}
 
@@ -30,6 +39,30 @@ final class PlainText {
 		}
 		int cut = text.lastIndexOf(' ', MAX_SUMMARY_CHARS);
 		return text.substring(0, cut > MAX_SUMMARY_CHARS / 2 ? cut : MAX_SUMMARY_CHARS) + " …";
+	}
+
+	private static String htmlText(String html) {
+		Element body = Jsoup.parseBodyFragment(html).body();
+		StringBuilder text = new StringBuilder(html.length());
+		NodeTraversor.traverse(new NodeVisitor() {
+			@Override
+			public void head(Node node, int depth) {
+				if (node instanceof TextNode textNode) {
+					text.append(textNode.getWholeText());
+				}
+				else if (node instanceof Element && depth > 0) {
+					text.append(' ');
+				}
+			}
+
+			@Override
+			public void tail(Node node, int depth) {
+				if (node instanceof Element && depth > 0) {
+					text.append(' ');
+				}
+			}
+		}, body);
+		return text.toString();
 	}
 
 	private static boolean isPlain(String type) {

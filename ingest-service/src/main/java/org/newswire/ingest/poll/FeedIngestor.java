@@ -82,7 +82,8 @@ class FeedIngestor {
 		}
 		ParsedFeed feed;
 		try {
-			feed = parser.parse(response.body(), response.finalUrl() != null ? response.finalUrl() : feedUrl);
+			feed = parser.parse(response.body(), response.finalUrl() != null ? response.finalUrl() : feedUrl,
+					response.declaredCharset());
 		}
 		catch (NotAFeedException ex) {
 			return failed(state, FeedPollResult.failed(feedUrl, Outcome.NOT_A_FEED, ex.getMessage()));
