@@ -41,7 +41,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @NewswireStack
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "newswire.kafka.retry.initial-interval=200ms", "newswire.kafka.retry.max-retries=2",
-				"spring.kafka.consumer.group-id=search-service-it" })
+				"spring.kafka.consumer.group-id=search-service-it", "newswire.search.index.retry-max-interval=1s",
+				"newswire.search.alerts.webhook.fetch.allowed-hosts=127.0.0.1,localhost",
+				"newswire.search.alerts.webhook.initial-backoff=100ms", "newswire.search.alerts.webhook.attempts=2" })
 public abstract class RunningSearchService {
 
 	private static KafkaProducer<String, byte[]> producer;
@@ -93,6 +95,22 @@ public abstract class RunningSearchService {
 		}
 	}
 
+	/** Sends many without waiting for each ack, then waits for all. */
+	protected static void publishAll(List<EnrichedArticle> articles) {
+		List<java.util.concurrent.Future<?>> sends = new java.util.ArrayList<>();
+		for (EnrichedArticle article : articles) {
+			sends.add(producer().send(new ProducerRecord<>(Topics.ENRICHED, 0, article.articleId(), EventSerde.toJson(article))));
+		}
+		try {
+			for (java.util.concurrent.Future<?> send : sends) {
+				send.get(60, TimeUnit.SECONDS);
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not publish " + articles.size() + " articles", ex);
+		}
+	}
+
 	private static synchronized KafkaProducer<String, byte[]> producer() {
 		if (producer == null) {
 			producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -115,20 +133,48 @@ public abstract class RunningSearchService {
 	}
 
 	protected Answer get(String path) {
+		return send("GET", path, null);
+	}
+
+	protected Answer post(String path, String json) {
+		return send("POST", path, json);
+	}
+
+	protected Answer put(String path, String json) {
+		return send("PUT", path, json);
+	}
+
+	protected Answer delete(String path) {
+		return send("DELETE", path, null);
+	}
+
+	protected Answer send(String method, String path, String json) {
 		try {
 			HttpResponse<String> response = this.http.send(
 					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-						.timeout(Duration.ofSeconds(30))
+						.timeout(Duration.ofSeconds(60))
+						.header("Content-Type", "application/json")
+						.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+								: HttpRequest.BodyPublishers.ofString(json))
 						.build(),
 					HttpResponse.BodyHandlers.ofString());
-			return new Answer(response.statusCode(), response.body());
+			return new Answer(response.statusCode(), response.body(), response.headers().map());
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("GET " + path + " failed", ex);
+			throw new IllegalStateException(method + " " + path + " failed", ex);
 		}
 	}
 
-	protected record Answer(int status, String body) {
+	protected record Answer(int status, String body, Map<String, List<String>> headers) {
+
+		public String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.map(e -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
 
 		public JsonNode json() {
 			return EventSerde.mapper().readTree(this.body);

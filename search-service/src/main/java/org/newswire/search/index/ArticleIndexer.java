@@ -40,11 +40,17 @@ public class ArticleIndexer {
 		this.properties = properties;
 	}
 
+	/** Indexes into the alias, the live write path. */
 	public void index(List<EnrichedArticle> articles) {
+		index(articles, this.properties.alias());
+	}
+
+	/** Indexes into {@code target}, the alias or a concrete index (a migration target). */
+	public void index(List<EnrichedArticle> articles, String target) {
 		int invalid = firstInvalid(articles);
 		List<EnrichedArticle> valid = articles.subList(0, invalid);
 		if (!valid.isEmpty()) {
-			checkItems(send(valid), valid);
+			checkItems(send(valid, target), valid, target);
 		}
 		if (invalid < articles.size()) {
 			EnrichedArticle article = articles.get(invalid);
@@ -64,10 +70,11 @@ public class ArticleIndexer {
 		return articles.size();
 	}
 
-	private BulkResponse send(List<EnrichedArticle> articles) {
+	private BulkResponse send(List<EnrichedArticle> articles, String target) {
 		Instant now = Instant.now();
 		int maxTextBytes = (int) this.properties.maxTextSize().toBytes();
-		BulkRequest.Builder bulk = new BulkRequest.Builder().index(this.properties.alias()).requireAlias(true);
+		BulkRequest.Builder bulk = new BulkRequest.Builder().index(target)
+			.requireAlias(target.equals(this.properties.alias()));
 		for (EnrichedArticle article : articles) {
 			ArticleDocument document = ArticleDocument.of(article, maxTextBytes, now);
 			bulk.operations(op -> op.index(index -> index.id(article.articleId())
@@ -88,7 +95,7 @@ public class ArticleIndexer {
 		}
 	}
 
-	private void checkItems(BulkResponse response, List<EnrichedArticle> articles) {
+	private void checkItems(BulkResponse response, List<EnrichedArticle> articles, String target) {
 		int stale = 0;
 		List<BulkResponseItem> items = response.items();
 		for (int i = 0; i < items.size(); i++) {
@@ -111,8 +118,7 @@ public class ArticleIndexer {
 						+ articles.get(i).revision() + " (" + status + " " + reason + ")", i);
 			}
 		}
-		log.info("Indexed {} articles into {} ({} older revisions skipped)", items.size() - stale,
-				this.properties.alias(), stale);
+		log.info("Indexed {} articles into {} ({} older revisions skipped)", items.size() - stale, target, stale);
 	}
 
 	private static boolean blank(String value) {

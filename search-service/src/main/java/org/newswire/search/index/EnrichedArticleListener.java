@@ -30,11 +30,14 @@ class EnrichedArticleListener {
 
 	private final ArticleIndexer indexer;
 
-	EnrichedArticleListener(ArticleIndexer indexer) {
+	private final List<IndexedBatchObserver> observers;
+
+	EnrichedArticleListener(ArticleIndexer indexer, List<IndexedBatchObserver> observers) {
 		this.indexer = indexer;
+		this.observers = observers;
 	}
 
-	@KafkaListener(id = "search-indexer", idIsGroup = false, topics = Topics.ENRICHED,
+	@KafkaListener(id = "search-indexer", idIsGroup = false, topics = Topics.ENRICHED, autoStartup = MigrationMode.LIVE,
 			containerFactory = IndexingKafkaConfig.CONTAINER_FACTORY)
 	void onBatch(List<ConsumerRecord<String, EnrichedArticle>> records) {
 		List<EnrichedArticle> articles = new ArrayList<>(records.size());
@@ -50,13 +53,33 @@ class EnrichedArticleListener {
 			this.indexer.index(articles);
 		}
 		catch (IndexingRejectedException ex) {
+			observe(articles.subList(0, ex.position()));
 			throw new BatchListenerFailedException(ex.getMessage(), ex, ex.position());
 		}
 		catch (IndexingRetryableException ex) {
+			observe(articles.subList(0, ex.position()));
 			throw new BatchListenerFailedException(ex.getMessage(), ex, ex.position());
 		}
+		observe(articles);
 		if (unreadable != null) {
 			throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, articles.size());
+		}
+	}
+
+	/** A failing observer holds the whole batch: it is indexed again (harmless) and observed again. */
+	private void observe(List<EnrichedArticle> indexed) {
+		if (indexed.isEmpty()) {
+			return;
+		}
+		for (IndexedBatchObserver observer : this.observers) {
+			try {
+				observer.indexed(indexed);
+			}
+			catch (RuntimeException ex) {
+				IndexingRetryableException retry = new IndexingRetryableException(
+						"Could not finish the batch after indexing it: " + ex.getMessage(), 0, ex);
+				throw new BatchListenerFailedException(retry.getMessage(), retry, 0);
+			}
 		}
 	}
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Search errors as JSON {@code {status, error, message}}: 400 for bad parameters, 503 when Elasticsearch is away. */
-@RestControllerAdvice(assignableTypes = SearchController.class)
+@RestControllerAdvice(basePackages = "org.newswire.search")
 class SearchErrors {
 
 	record ErrorResponse(int status, String error, String message) {

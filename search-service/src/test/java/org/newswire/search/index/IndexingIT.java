@@ -150,7 +150,7 @@ class IndexingIT extends RunningSearchService {
 	void createsTheLayoutOnceWhenTwoInstancesStartAtOnce() throws Exception {
 		String alias = uniqueWord();
 		IndexProperties properties = new IndexProperties(alias, alias + "-v1", 1, 0, DataSize.ofBytes(32766),
-				Duration.ofSeconds(30));
+				Duration.ofSeconds(30), Duration.ofSeconds(1));
 		List<CompletableFuture<Void>> instances = new ArrayList<>();
 		for (int i = 0; i < 2; i++) {
 			NewsIndexLayout instance = new NewsIndexLayout(this.client, properties);
@@ -160,6 +160,76 @@ class IndexingIT extends RunningSearchService {
 
 		assertThat(writeIndices(alias)).containsExactly(alias + "-v1");
 		assertThat(this.client.indices().existsIndexTemplate(t -> t.name(alias)).value()).isTrue();
+	}
+
+	@Test
+	void holdsTheOffsetWhileElasticsearchRefusesWritesAndIndexesOnceItAccepts() throws Exception {
+		String word = uniqueWord();
+		String index = writeIndices("news").iterator().next();
+		// this block makes every write answer 429, as Elasticsearch does when its disk fills up
+		blockWrites(index, true);
+		try {
+			publish(article(word, 1, "Held", "Waiting for Elasticsearch " + word, PUBLISHED, word));
+			// far beyond the shared handler's 2 retries at 200 ms, after which it would dead-letter
+			Thread.sleep(6000);
+			assertThat(search("topic", word).total()).isZero();
+		}
+		finally {
+			blockWrites(index, false);
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(search("topic", word).ids()).containsExactly(word));
+		assertThat(deadLetterKeys()).doesNotContain(word);
+	}
+
+	@Test
+	void migratesToANewIndexVersionByReplayingTheTopicAndMovingTheAlias() throws Exception {
+		String word = uniqueWord();
+		publish(article(word, 1, "Before the move", "Replayed " + word, PUBLISHED, word));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(search("topic", word).ids()).containsExactly(word));
+		String alias = uniqueWord();
+		IndexProperties properties = new IndexProperties(alias, alias + "-v1", 1, 0, DataSize.ofBytes(32766),
+				Duration.ofSeconds(30), Duration.ofSeconds(1));
+		new NewsIndexLayout(this.client, properties).apply();
+		IndexMigration migration = new IndexMigration(this.client, properties,
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrapServers()));
+
+		IndexMigration.Result result = migration.migrate(alias + "-v2");
+
+		assertThat(result.from()).isEqualTo(alias + "-v1");
+		assertThat(result.indexed()).isPositive();
+		assertThat(writeIndices(alias)).containsExactly(alias + "-v2");
+		this.client.indices().refresh(r -> r.index(alias));
+		assertThat(this.client.count(c -> c.index(alias).query(q -> q.term(t -> t.field("topics").value(word))))
+			.count()).isEqualTo(1);
+		assertThat(this.client.indices().getMapping(m -> m.index(alias + "-v2")).result().get(alias + "-v2")
+			.mappings().properties()).containsKey("indexedAt");
+	}
+
+	private void blockWrites(String index, boolean block) throws Exception {
+		this.client.indices()
+			.putSettings(s -> s.index(index).settings(i -> i.blocks(b -> b.readOnlyAllowDelete(block))));
+	}
+
+	private static Set<String> deadLetterKeys() {
+		Set<String> keys = new java.util.HashSet<>();
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrapServers()),
+				new StringDeserializer(), new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetter(Topics.ENRICHED))
+				.stream()
+				.map(p -> new TopicPartition(p.topic(), p.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < until) {
+				consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
+			}
+		}
+		return keys;
 	}
 
 	private Set<String> writeIndices(String alias) throws Exception {

@@ -30,7 +30,9 @@ class ArticleHitsTest {
 			JsonpDeserializer<SearchResponse<ArticleDocument>> deserializer = SearchResponse
 				.createSearchResponseDeserializer(JsonpDeserializer.of(ArticleDocument.class));
 			SearchResponse<ArticleDocument> response = deserializer.deserialize(parser, mapper);
-			hits = ArticleHits.from(response, 40);
+			hits = ArticleHits.from(response,
+					new ArticleQuery(ArticleCriteria.of(null, null), ArticleQuery.Sort.NEWEST, 20, null, false, null),
+					Instant.parse("2026-11-21T00:00:00Z"), 40);
 		}
 	}
 
@@ -69,6 +71,12 @@ class ArticleHitsTest {
 		assertThat(third.snippet()).isEqualTo("Summary with &lt;img src=x onerror=alert(1)");
 		assertThat(third.publishedAt()).isNull();
 		assertThat(third.topics()).isEmpty();
+	}
+
+	@Test
+	void hasNoNextPageWhenFewerHitsThanAskedFor() {
+		assertThat(hits.nextCursor()).isNull();
+		assertThat(hits.facets()).isNull();
 	}
 
 	@Test

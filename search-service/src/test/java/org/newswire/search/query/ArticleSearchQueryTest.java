@@ -2,9 +2,11 @@ package org.newswire.search.query;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
 import org.junit.jupiter.api.Nested;
@@ -22,33 +24,68 @@ class ArticleSearchQueryTest {
 
 	private static final QueryProperties LIMITS = new QueryProperties(20, 100, 160, 1000);
 
-	@Test
-	void searchesTitleSummaryAndTextRequiringEveryWordWithTopicFilters() throws Exception {
-		ArticleQuery query = ArticleQuery.of("\"Belt and Road\" sanctions", List.of("belt-and-road", "sanctions"), 5,
-				LIMITS);
+	private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
 
-		assertJson(ArticleSearchQuery.build(query, "news", 160), "query/text-and-topics.expected.json");
+	private static ArticleQuery query(ArticleQuery.Parameters parameters) {
+		return ArticleQuery.of(parameters, LIMITS, NOW);
+	}
+
+	private static ArticleQuery.Parameters params(String q, List<String> topics, Integer size) {
+		return new ArticleQuery.Parameters(q, topics, null, null, null, null, null, null, size, null, null, null);
+	}
+
+	@Test
+	void searchesTextRequiringEveryWordWithFiltersFacetsAndHistogram() throws Exception {
+		ArticleQuery query = query(new ArticleQuery.Parameters("\"Belt and Road\" sanctions",
+				List.of("belt-and-road", "sanctions"), List.of("beijing"), List.of("Example Wire"), List.of("en"), "7d",
+				null, null, 5, null, true, "auto"));
+
+		assertJson(ArticleSearchQuery.build(query, "news", 160, NOW), "query/text-and-topics.expected.json");
 	}
 
 	@Test
 	void sortsNewestFirstWhenThereIsNoQueryText() throws Exception {
-		ArticleQuery query = ArticleQuery.of("   ", null, null, LIMITS);
+		ArticleQuery query = query(params("   ", null, null));
 
-		assertJson(ArticleSearchQuery.build(query, "news", 160), "query/newest-first.expected.json");
+		assertJson(ArticleSearchQuery.build(query, "news", 160, NOW), "query/newest-first.expected.json");
+	}
+
+	@Test
+	void continuesAfterTheCursorSeeingOnlyWhatWasIndexedByTheFirstPage() {
+		Instant firstPage = Instant.parse("2026-11-27T11:00:00.123456789Z");
+		String cursor = new Cursor(firstPage, List.of(FieldValue.of(1.5), FieldValue.of(1795219200000L),
+				FieldValue.of("abc"))).encode();
+		ArticleQuery query = query(new ArticleQuery.Parameters("x", null, null, null, null, null, null, null, null,
+				cursor, null, null));
+
+		String json = JsonpUtils.toJsonString(ArticleSearchQuery.build(query, "news", 160, NOW),
+				ElasticsearchConfig.jsonpMapper());
+
+		assertThat(json).contains("\"search_after\":[1.5,1795219200000,\"abc\"]")
+			.contains("\"lte\":\"2026-11-27T11:00:00.123456789Z\"");
 	}
 
 	@Test
 	void searchesTheIndexItIsGiven() {
-		SearchRequest request = ArticleSearchQuery.build(ArticleQuery.of("x", null, null, LIMITS), "news", 160);
+		SearchRequest request = ArticleSearchQuery.build(query(params("x", null, null)), "news", 160, NOW);
 
 		assertThat(request.index()).containsExactly("news");
 	}
 
 	@Test
 	void dropsBlankAndRepeatedTopics() {
-		ArticleQuery query = ArticleQuery.of(null, Arrays.asList("sanctions", " ", null, " sanctions "), null, LIMITS);
+		ArticleQuery query = query(params(null, Arrays.asList("sanctions", " ", null, " sanctions "), null));
 
-		assertThat(query.topics()).containsExactly("sanctions");
+		assertThat(query.criteria().topics()).containsExactly("sanctions");
+	}
+
+	@Test
+	void readsRelativeAndIsoTimes() {
+		ArticleQuery query = query(new ArticleQuery.Parameters(null, null, null, null, null, "24h", "2026-11-27", null,
+				null, null, null, null));
+
+		assertThat(query.criteria().from()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
+		assertThat(query.criteria().to()).isEqualTo(Instant.parse("2026-11-28T00:00:00Z"));
 	}
 
 	@Nested
@@ -56,34 +93,59 @@ class ArticleSearchQueryTest {
 
 		@Test
 		void sizeAboveTheMaximum() {
-			assertThatExceptionOfType(InvalidSearchException.class)
-				.isThrownBy(() -> ArticleQuery.of("x", null, 1000, LIMITS))
+			assertThatExceptionOfType(InvalidSearchException.class).isThrownBy(() -> query(params("x", null, 1000)))
 				.withMessage("size must be between 1 and 100, was 1000");
 		}
 
 		@Test
 		void sizeBelowOne() {
-			assertThatExceptionOfType(InvalidSearchException.class)
-				.isThrownBy(() -> ArticleQuery.of("x", null, 0, LIMITS))
+			assertThatExceptionOfType(InvalidSearchException.class).isThrownBy(() -> query(params("x", null, 0)))
 				.withMessageContaining("size must be between 1 and 100");
 		}
 
 		@Test
 		void queryTextLongerThanTheLimit() {
 			assertThatExceptionOfType(InvalidSearchException.class)
-				.isThrownBy(() -> ArticleQuery.of("a".repeat(1001), null, null, LIMITS))
+				.isThrownBy(() -> query(params("a".repeat(1001), null, null)))
 				.withMessageContaining("q must be at most 1000 characters");
+		}
+
+		@Test
+		void unknownSort() {
+			assertThatExceptionOfType(InvalidSearchException.class)
+				.isThrownBy(() -> query(new ArticleQuery.Parameters(null, null, null, null, null, null, null, "oldest",
+						null, null, null, null)))
+				.withMessage("sort must be relevance or newest, was 'oldest'");
+		}
+
+		@Test
+		void timeThatIsNeitherIsoNorRelative() {
+			assertThatExceptionOfType(InvalidSearchException.class)
+				.isThrownBy(() -> query(new ArticleQuery.Parameters(null, null, null, null, null, "yesterday", null,
+						null, null, null, null, null)))
+				.withMessageContaining("from must be an ISO date");
+		}
+
+		@Test
+		void cursorNotHandedOutByTheApi() {
+			assertThatExceptionOfType(InvalidSearchException.class)
+				.isThrownBy(() -> query(new ArticleQuery.Parameters(null, null, null, null, null, null, null, null,
+						null, "bm90IGEgY3Vyc29y", null, null)))
+				.withMessageContaining("cursor is not one this API handed out");
 		}
 
 	}
 
 	@Test
 	void acceptsTheMaximumSize() {
-		assertThat(ArticleQuery.of("x", null, 100, LIMITS).size()).isEqualTo(100);
+		assertThat(query(params("x", null, 100)).size()).isEqualTo(100);
 	}
 
 	private static void assertJson(SearchRequest request, String expectedResource) throws Exception {
 		String actual = JsonpUtils.toJsonString(request, ElasticsearchConfig.jsonpMapper());
+		if (Boolean.getBoolean("newswire.print-json")) {
+			System.out.println(expectedResource + ": " + actual);
+		}
 		JSONAssert.assertEquals(read(expectedResource), actual, JSONCompareMode.STRICT);
 	}
 

@@ -42,7 +42,7 @@ class SearchControllerTest {
 			.build(), ElasticsearchConfig.jsonpMapper());
 		QueryProperties limits = new QueryProperties(20, 100, 160, 1000);
 		IndexProperties index = new IndexProperties("news", "news-v1", 1, 0, DataSize.ofBytes(32766),
-				Duration.ofSeconds(1));
+				Duration.ofSeconds(1), Duration.ofSeconds(1));
 		ArticleSearch search = new ArticleSearch(new ElasticsearchClient(this.transport), index, limits);
 		this.mvc = MockMvcBuilders.standaloneSetup(new SearchController(search, limits))
 			.setControllerAdvice(new SearchErrors())
