@@ -21,6 +21,7 @@ import org.newswire.enrich.entity.GazetteerProperties;
 import org.newswire.enrich.extract.ExtractProperties;
 import org.newswire.enrich.extract.MainTextExtractor;
 import org.newswire.enrich.language.LanguageDetector;
+import org.newswire.enrich.language.LanguageProperties;
 import org.newswire.enrich.page.PageFetcher;
 import org.newswire.enrich.page.PageProperties;
 import org.newswire.enrich.topic.Taxonomy;
@@ -71,8 +72,8 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	LanguageDetector languageDetector() {
-		return new LanguageDetector();
+	LanguageDetector languageDetector(LanguageProperties properties) {
+		return new LanguageDetector(properties.languages(), properties.lowAccuracy());
 	}
 
 	@Bean
