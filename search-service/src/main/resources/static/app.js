@@ -217,9 +217,9 @@ function renderChart(buckets, interval) {
   buckets.forEach((bucket, i) => {
     const h = Math.round((bucket.count / max) * height);
     const rect = document.createElementNS(NS, 'rect');
-    rect.setAttribute('x', String(i * barWidth + 1));
+    rect.setAttribute('x', String(i * barWidth + Math.max(1, (barWidth - 40) / 2)));
     rect.setAttribute('y', String(height - h));
-    rect.setAttribute('width', String(Math.max(1, barWidth - 2)));
+    rect.setAttribute('width', String(Math.min(40, Math.max(1, barWidth - 2))));
     rect.setAttribute('height', String(h));
     rect.setAttribute('class', 'bar');
     const title = document.createElementNS(NS, 'title');
