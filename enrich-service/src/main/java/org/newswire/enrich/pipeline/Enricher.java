@@ -3,6 +3,7 @@ package org.newswire.enrich.pipeline;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.jsoup.nodes.Document;
 import org.newswire.enrich.entity.EntityTagger;
@@ -45,7 +46,7 @@ public class Enricher {
 
 	private final LanguageDetector languages;
 
-	private final TopicTagger topics;
+	private final Supplier<TopicTagger> topics;
 
 	private final EntityTagger entities;
 
@@ -55,6 +56,12 @@ public class Enricher {
 
 	public Enricher(PageFetcher pages, MainTextExtractor extractor, LanguageDetector languages, TopicTagger topics,
 			EntityTagger entities, int minTextLength, Clock clock) {
+		this(pages, extractor, languages, () -> topics, entities, minTextLength, clock);
+	}
+
+	/** With {@code topics} asked for the current tagger per article (a taxonomy that reloads). */
+	public Enricher(PageFetcher pages, MainTextExtractor extractor, LanguageDetector languages,
+			Supplier<TopicTagger> topics, EntityTagger entities, int minTextLength, Clock clock) {
 		this.pages = pages;
 		this.extractor = extractor;
 		this.languages = languages;
@@ -112,7 +119,7 @@ public class Enricher {
 		// a page's declared language is often the CMS default: detection wins, the declaration fills in
 		String language = detected.map(DetectedLanguage::code)
 			.orElse(metadata.language() != null ? metadata.language() : raw.language());
-		List<TopicMatch> topicMatches = topics.tag(title, text);
+		List<TopicMatch> topicMatches = topics.get().tag(title, text);
 		List<EntityMention> entityMentions = entities.tag(title, text);
 		Enrichment enrichment = new Enrichment(main.title(), text, main.extraction(), language, topicMatches,
 				entityMentions, Tokens.of(text).size(), SimHash.of(text));

@@ -24,9 +24,8 @@ import org.newswire.enrich.language.LanguageDetector;
 import org.newswire.enrich.language.LanguageProperties;
 import org.newswire.enrich.page.PageFetcher;
 import org.newswire.enrich.page.PageProperties;
-import org.newswire.enrich.topic.Taxonomy;
+import org.newswire.enrich.topic.LiveTaxonomy;
 import org.newswire.enrich.topic.TaxonomyProperties;
-import org.newswire.enrich.topic.TopicTagger;
 import org.newswire.events.EnrichedArticle;
 import org.newswire.events.EventDeserializer;
 import org.newswire.events.EventSerializer;
@@ -76,9 +75,9 @@ class PipelineConfiguration {
 		return new LanguageDetector(properties.languages(), properties.lowAccuracy());
 	}
 
-	@Bean
-	TopicTagger topicTagger(TaxonomyProperties properties) {
-		return new TopicTagger(Taxonomy.read(properties.taxonomy()));
+	@Bean(destroyMethod = "close")
+	LiveTaxonomy liveTaxonomy(TaxonomyProperties properties) {
+		return new LiveTaxonomy(properties.taxonomy()).watch(properties.reloadInterval());
 	}
 
 	@Bean
@@ -87,7 +86,7 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	Enricher enricher(PageFetcher pages, MainTextExtractor extractor, LanguageDetector languages, TopicTagger topics,
+	Enricher enricher(PageFetcher pages, MainTextExtractor extractor, LanguageDetector languages, LiveTaxonomy topics,
 			EntityTagger entities, ExtractProperties extract, ObjectProvider<Clock> clock) {
 		return new Enricher(pages, extractor, languages, topics, entities, extract.minTextLength(),
 				clock.getIfAvailable(Clock::systemUTC));

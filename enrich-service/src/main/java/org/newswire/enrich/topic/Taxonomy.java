@@ -60,9 +60,25 @@ public record Taxonomy(List<Topic> topics) {
 	 * @throws InvalidTaxonomyException naming the problem (and, for YAML errors, the line)
 	 */
 	public static Taxonomy read(InputStream yaml, String sourceName) {
+		String source;
+		try {
+			source = new String(yaml.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new InvalidTaxonomyException("Cannot read taxonomy " + sourceName + ": " + ex.getMessage(), ex);
+		}
+		return read(source, sourceName);
+	}
+
+	/**
+	 * Reads and checks a taxonomy from its text; problems found after parsing name the line of the
+	 * topic (or term) they concern.
+	 * @throws InvalidTaxonomyException naming the source, the line and the problem
+	 */
+	public static Taxonomy read(String source, String sourceName) {
 		Taxonomy taxonomy;
 		try {
-			taxonomy = MAPPER.readValue(yaml, Taxonomy.class);
+			taxonomy = MAPPER.readValue(source, Taxonomy.class);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidTaxonomyException(sourceName + ": " + ex.getOriginalMessage()
@@ -71,7 +87,7 @@ public record Taxonomy(List<Topic> topics) {
 		if (taxonomy == null) {
 			throw new InvalidTaxonomyException(sourceName + " is empty", null);
 		}
-		taxonomy.check(sourceName);
+		taxonomy.check(sourceName, new Lines(source));
 		return taxonomy;
 	}
 
@@ -85,20 +101,24 @@ public record Taxonomy(List<Topic> topics) {
 		}
 	}
 
-	private void check(String sourceName) {
+	private void check(String sourceName, Lines lines) {
 		Set<String> ids = new HashSet<>();
 		for (Topic topic : topics) {
-			String where = sourceName + ", topic " + topic.id();
+			int topicLine = lines.find(0, "id:", topic.id());
+			String where = sourceName + " line " + topicLine + ", topic " + topic.id();
 			require(topic.id() != null && topic.id().matches("[a-z0-9]+(-[a-z0-9]+)*"),
-					sourceName + ": every topic needs an id in lower-case-with-hyphens, got " + topic.id());
-			require(ids.add(topic.id()), where + " is defined twice");
+					where + ": every topic needs an id in lower-case-with-hyphens, got " + topic.id());
+			require(ids.add(topic.id()), sourceName + " line " + lines.find(topicLine, "id:", topic.id()) + ", topic "
+					+ topic.id() + " is defined twice (first at line " + topicLine + ")");
 			require(topic.label() != null && !topic.label().isBlank(), where + " has no label");
 			require(topic.threshold() != null && topic.threshold() > 0, where + " needs a threshold > 0");
 			require(!topic.terms().isEmpty() || !topic.acronyms().isEmpty(), where + " has no terms");
-			topic.terms().forEach((term, weight) -> require(weight != null && weight > 0,
-					where + ": term '" + term + "' needs a weight > 0"));
-			topic.acronyms().forEach((acronym, weight) -> require(weight != null && weight > 0,
-					where + ": acronym '" + acronym + "' needs a weight > 0"));
+			topic.terms().forEach((term, weight) -> require(weight != null && weight > 0, sourceName + " line "
+					+ lines.find(topicLine, term + ":", null) + ", topic " + topic.id() + ": term '" + term
+					+ "' needs a weight > 0"));
+			topic.acronyms().forEach((acronym, weight) -> require(weight != null && weight > 0, sourceName + " line "
+					+ lines.find(topicLine, acronym + ":", null) + ", topic " + topic.id() + ": acronym '" + acronym
+					+ "' needs a weight > 0"));
 			require(topic.acronyms().isEmpty() || !topic.acronymContext().isEmpty(),
 					where + " has acronyms but no acronym-context");
 			for (Combination combination : topic.combinations()) {
@@ -108,6 +128,30 @@ public record Taxonomy(List<Topic> topics) {
 						where + ": a combination needs at least two non-empty groups under 'all'");
 			}
 		}
+	}
+
+	/** The source's lines, to point an operator at the line a problem is on. */
+	private record Lines(List<String> lines) {
+
+		Lines(String source) {
+			this(source.lines().toList());
+		}
+
+		/**
+		 * The 1-based number of the first line from {@code fromLine} (1-based, 0 for the start) holding
+		 * {@code key} (and {@code value} after it, when given); {@code fromLine} itself when none does.
+		 */
+		int find(int fromLine, String key, String value) {
+			for (int i = Math.max(0, fromLine); i < lines.size(); i++) {
+				String line = lines.get(i).replace("\"", "").replace("'", "");
+				int at = line.indexOf(key);
+				if (at >= 0 && (value == null || line.indexOf(value, at + key.length()) >= 0)) {
+					return i + 1;
+				}
+			}
+			return Math.max(fromLine, 1);
+		}
+
 	}
 
 	private static void require(boolean condition, String message) {

@@ -209,4 +209,21 @@ class TopicTaggerTest {
 		}
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}")
+	@org.junit.jupiter.params.provider.MethodSource("multilingual")
+	void tagsTheNamedTopicsInFrenchGermanSpanishAndRussian(String language, String topic, String title, String text) {
+		TopicTagger tagger = new TopicTagger(Taxonomy.read(new org.springframework.core.io.ClassPathResource("taxonomy/taxonomy.yml")));
+
+		assertThat(tagger.tag(title, text)).extracting(TopicMatch::id).contains(topic);
+	}
+
+	static java.util.List<Object[]> multilingual() throws java.io.IOException {
+		try (java.io.InputStream in = TopicTaggerTest.class.getResourceAsStream("/topic/multilingual.tsv")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+				.filter(line -> !line.isBlank())
+				.map(line -> (Object[]) line.split("\t", 4))
+				.toList();
+		}
+	}
+
 }
