@@ -6,8 +6,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,6 +24,12 @@ final class FeedServer implements AutoCloseable {
 	private final HttpServer server;
 
 	private final Map<String, Document> documents = new ConcurrentHashMap<>();
+
+	private final List<Request> requests = new CopyOnWriteArrayList<>();
+
+	/** A request as the server saw it: which document, asked by which client (User-Agent), when. */
+	record Request(String path, String userAgent, Instant at) {
+	}
 
 	private FeedServer(HttpServer server) {
 		this.server = server;
@@ -59,6 +68,8 @@ final class FeedServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
+			requests.add(new Request(exchange.getRequestURI().getPath(),
+					String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent")), Instant.now()));
 			Document document = documents.get(exchange.getRequestURI().getPath());
 			if (document == null) {
 				exchange.sendResponseHeaders(404, -1);
@@ -77,6 +88,10 @@ final class FeedServer implements AutoCloseable {
 				out.write(body);
 			}
 		}
+	}
+
+	List<Request> requests() {
+		return List.copyOf(requests);
 	}
 
 	@Override

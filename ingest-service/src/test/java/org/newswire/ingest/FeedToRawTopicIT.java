@@ -32,6 +32,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -43,6 +44,8 @@ import static org.awaitility.Awaitility.await;
  * {@code news.raw}, and what must not reach it twice.
  */
 @NewswireStack(elasticsearch = false)
+// closed after the class: a context left running would poll the feeds other tests register
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FeedToRawTopicIT {
 
@@ -56,6 +59,8 @@ class FeedToRawTopicIT {
 		registry.add("newswire.ingest.poll.initial-delay", () -> "1h");
 		registry.add("newswire.ingest.poll.interval", () -> "1h");
 		registry.add("newswire.ingest.fetch.allowed-hosts", () -> "127.0.0.1");
+		// its own group: this context polls every registered feed, however many other tests registered
+		registry.add("newswire.ingest.registry.group-id", () -> "feed-to-raw-" + UUID.randomUUID());
 	}
 
 	@Autowired
@@ -182,7 +187,7 @@ class FeedToRawTopicIT {
 		feeds.serveRss("/world.xml", "World", item("a"));
 		Map<TopicPartition, Long> before = rawTopic.end();
 
-		List<FeedPollResult> results = poller.pollAll();
+		List<FeedPollResult> results = List.of(poll("/broken.xml"), poll("/page.html"), poll("/world.xml"));
 
 		assertThat(results).extracting(FeedPollResult::outcome)
 			.containsExactly(Outcome.MALFORMED, Outcome.NOT_A_FEED, Outcome.NEW_ITEMS);
@@ -204,15 +209,19 @@ class FeedToRawTopicIT {
 
 		try (ConfigurableApplicationContext second = startIngest("1h")) {
 			FeedPoller restarted = second.getBean(FeedPoller.class);
+			String restartFeed = sha256(feeds.url("/restart.xml").toString());
+			await().atMost(Duration.ofSeconds(60)).until(() -> restarted.owns(restartFeed));
 
-			FeedPollResult result = restarted.pollAll().get(0);
+			FeedPollResult result = restarted.pollNow(restartFeed).orElseThrow();
 
-			assertThat(result.outcome()).isEqualTo(Outcome.NO_NEW_ITEMS);
-			assertThat(result.alreadySeen()).isEqualTo(2);
+			// the state moved through news.feeds.state: same body as last time, nothing parsed or published
+			assertThat(result.outcome()).isIn(Outcome.UNCHANGED, Outcome.NOT_MODIFIED);
 			assertThat(rawTopic.since(afterFirst)).isEmpty();
 
 			feeds.serveRss("/restart.xml", "Restart", item("r3") + item("r1") + item("r2"));
-			assertThat(restarted.pollAll().get(0).published()).isEqualTo(1);
+			FeedPollResult changed = restarted.pollNow(restartFeed).orElseThrow();
+			assertThat(changed.published()).isEqualTo(1);
+			assertThat(changed.alreadySeen()).isEqualTo(2);
 			assertThat(rawTopic.since(afterFirst)).extracting(ConsumerRecord::key)
 				.containsExactly(sha256(articleUrl("r3")));
 		}
@@ -235,8 +244,11 @@ class FeedToRawTopicIT {
 			.contains("newswire_ingest_items_total{");
 	}
 
+	private final String restartGroup = "restart-" + UUID.randomUUID();
+
 	private ConfigurableApplicationContext startIngest(String initialDelay) {
 		return new SpringApplicationBuilder(IngestApplication.class).run("--server.port=0",
+				"--newswire.ingest.registry.group-id=" + restartGroup,
 				"--spring.kafka.bootstrap-servers=" + System.getProperty("spring.kafka.bootstrap-servers"),
 				"--newswire.ingest.poll.feed-urls=" + feeds.url("/restart.xml"),
 				"--newswire.ingest.poll.initial-delay=" + initialDelay, "--newswire.ingest.poll.interval=1h",
@@ -244,9 +256,14 @@ class FeedToRawTopicIT {
 	}
 
 	private FeedPollResult pollWorld() {
-		List<FeedPollResult> results = poller.pollAll();
-		assertThat(results).hasSize(3);
-		return results.get(2);
+		return poll("/world.xml");
+	}
+
+	/** Polls one of this test's feeds now, once this instance owns it (the group assignment takes a moment). */
+	private FeedPollResult poll(String path) {
+		String feedId = sha256(feeds.url(path).toString());
+		await().atMost(Duration.ofSeconds(60)).until(() -> poller.owns(feedId));
+		return poller.pollNow(feedId).orElseThrow();
 	}
 
 	private String item(String name) {

@@ -9,9 +9,9 @@ import org.springframework.validation.annotation.Validated;
 /** {@code newswire.ingest.fetch.*}: how feeds are fetched (limits, timeouts, SSRF allow-list). */
 @ConfigurationProperties("newswire.ingest")
 @Validated
-record FeedFetchProperties(@Valid FetchSettings fetch) {
+public record FeedFetchProperties(@Valid FetchSettings fetch) {
 
-	FeedFetchProperties {
+	public FeedFetchProperties {
 		if (fetch == null) {
 			fetch = FetchSettings.defaults();
 		}

@@ -2,9 +2,16 @@ package org.newswire.ingest.poll;
 
 import java.net.URI;
 
-/** What one poll of one feed did. {@code detail} explains failures and rejected items. */
+/**
+ * What one poll of one feed did. {@code detail} explains failures and rejected items; {@code errorClass}
+ * is null for a success.
+ */
 public record FeedPollResult(URI feedUrl, Outcome outcome, int published, int alreadySeen, int rejected,
-		String detail) {
+		String detail, ErrorClass errorClass) {
+
+	public FeedPollResult(URI feedUrl, Outcome outcome, int published, int alreadySeen, int rejected, String detail) {
+		this(feedUrl, outcome, published, alreadySeen, rejected, detail, null);
+	}
 
 	public enum Outcome {
 
@@ -39,6 +46,10 @@ public record FeedPollResult(URI feedUrl, Outcome outcome, int published, int al
 			return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
 		}
 
+	}
+
+	FeedPollResult withErrorClass(ErrorClass errorClass) {
+		return new FeedPollResult(feedUrl, outcome, published, alreadySeen, rejected, detail, errorClass);
 	}
 
 	static FeedPollResult failed(URI feedUrl, Outcome outcome, String detail) {

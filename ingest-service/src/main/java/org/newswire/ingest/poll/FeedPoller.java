@@ -1,182 +1,325 @@
 package org.newswire.ingest.poll;
 
-import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.newswire.events.Feed;
 import org.newswire.ingest.dedup.SeenArticles;
+import org.newswire.ingest.registry.FeedOwnership;
+import org.newswire.ingest.registry.FeedRegistry;
+import org.newswire.ingest.registry.FeedRegistryView;
+import org.newswire.ingest.registry.FeedStateWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Polls every configured feed, one after the other, each {@code newswire.ingest.poll.interval} after
- * the previous cycle ended. A feed's failure never stops the others. Nothing is polled until the
- * memory of already-published articles has been rebuilt from Kafka; until then it is retried every
- * 15 seconds.
+ * Polls the feeds this instance owns (those in the {@code news.feeds} partitions the consumer group
+ * assigned it), each when its own schedule says, several at once. A feed's state comes from
+ * {@code news.feeds.state} when the feed is taken over and is written back after every poll, so another
+ * instance continues where this one stopped. Nothing is published until the de-duplication memory is loaded.
  */
-public class FeedPoller implements SmartLifecycle {
+public class FeedPoller implements SmartLifecycle, FeedOwnership.Listener {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedPoller.class);
 
-	private static final Duration NOT_READY_RETRY = Duration.ofSeconds(15);
+	private static final Duration TICK = Duration.ofSeconds(1);
 
-	private final List<URI> feedUrls;
+	private static final Duration RELEASE_WAIT = Duration.ofSeconds(30);
 
-	private final Duration interval;
-
-	private final Duration initialDelay;
+	private final PollProperties properties;
 
 	private final FeedIngestor ingestor;
 
 	private final SeenArticles seen;
 
-	private final Map<URI, FeedState> states = new ConcurrentHashMap<>();
+	private final FeedRegistry registry;
+
+	private final FeedRegistryView view;
+
+	private final FeedOwnership ownership;
+
+	private final FeedStateWriter stateWriter;
+
+	private final Clock clock;
+
+	private final Duration readTimeout;
+
+	private final Map<String, FeedStatus> statuses = new ConcurrentHashMap<>();
+
+	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean seeded;
+
+	private volatile boolean waitingLogged;
 
 	private volatile ScheduledExecutorService scheduler;
 
-	FeedPoller(PollProperties properties, FeedIngestor ingestor, SeenArticles seen) {
-		this.feedUrls = properties.feedUrls();
-		this.interval = properties.interval();
-		this.initialDelay = properties.initialDelay();
+	private volatile ExecutorService workers;
+
+	FeedPoller(PollProperties properties, FeedIngestor ingestor, SeenArticles seen, FeedRegistry registry,
+			FeedRegistryView view, FeedOwnership ownership, FeedStateWriter stateWriter, Clock clock,
+			Duration readTimeout, IngestMetrics metrics) {
+		this.properties = properties;
 		this.ingestor = ingestor;
 		this.seen = seen;
+		this.registry = registry;
+		this.view = view;
+		this.ownership = ownership;
+		this.stateWriter = stateWriter;
+		this.clock = clock;
+		this.readTimeout = readTimeout;
+		metrics.feedGauges(this::counts);
+	}
+
+	/** Whether this instance polls the feed now. */
+	public boolean owns(String feedId) {
+		return view.entry(feedId).map(entry -> ownership.owns(entry.partition())).orElse(false);
 	}
 
 	/**
-	 * Polls every feed once, now. Returns one result per feed in configuration order, or none when
-	 * already-published articles cannot be read back yet (then nothing was fetched).
+	 * Polls the feed now, in the caller's thread, if this instance owns it (waiting for a poll in progress
+	 * to end). Empty when another instance owns it or it does not exist.
 	 */
-	public synchronized List<FeedPollResult> pollAll() {
-		if (!seen.ensureLoaded()) {
-			return List.of();
+	public Optional<FeedPollResult> pollNow(String feedId) {
+		Optional<FeedRegistryView.Entry> entry = view.entry(feedId);
+		if (entry.isEmpty() || !ownership.owns(entry.get().partition())) {
+			return Optional.empty();
 		}
-		List<FeedPollResult> results = new ArrayList<>(feedUrls.size());
-		for (URI feedUrl : feedUrls) {
-			if (Thread.currentThread().isInterrupted()) {
-				break;
+		long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+		while (!inFlight.add(feedId)) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("feed " + feedId + " is being polled and the poll does not end");
 			}
-			results.add(pollOne(feedUrl));
+			sleep(Duration.ofMillis(50));
 		}
-		return results;
+		try {
+			return Optional.of(pollOne(entry.get().feed()));
+		}
+		finally {
+			inFlight.remove(feedId);
+		}
 	}
 
-	private FeedPollResult pollOne(URI feedUrl) {
-		FeedState before = states.getOrDefault(feedUrl, FeedState.NEW);
+	/** The state this instance keeps for a feed it owns, else the last persisted one. */
+	public Optional<FeedStatus> status(String feedId) {
+		FeedStatus local = statuses.get(feedId);
+		return local != null ? Optional.of(local) : view.status(feedId);
+	}
+
+	private void tick() {
+		try {
+			if (!seeded) {
+				registry.seed(properties.feedUrls(), readTimeout);
+				seeded = true;
+			}
+			if (!seen.ensureLoaded()) {
+				return;
+			}
+			waitingLogged = false;
+			Instant now = clock.instant();
+			Set<String> current = new HashSet<>();
+			for (FeedRegistryView.Entry entry : view.entries()) {
+				Feed feed = entry.feed();
+				if (!ownership.owns(entry.partition()) || !feed.settings().enabled()) {
+					continue;
+				}
+				current.add(feed.id());
+				FeedStatus status = statuses.computeIfAbsent(feed.id(), id -> takeOver(feed, now));
+				if (!status.nextPollAt().isAfter(now) && inFlight.add(feed.id())) {
+					try {
+						workers.execute(() -> {
+							try {
+								pollOne(feed);
+							}
+							finally {
+								inFlight.remove(feed.id());
+							}
+						});
+					}
+					catch (RejectedExecutionException ex) {
+						inFlight.remove(feed.id());
+					}
+				}
+			}
+			statuses.keySet().removeIf(id -> !current.contains(id) && !inFlight.contains(id));
+		}
+		catch (RuntimeException ex) {
+			if (!waitingLogged) {
+				log.warn("Polling waits: {}", ex.toString());
+				waitingLogged = true;
+			}
+		}
+	}
+
+	/** The persisted state of a feed this instance just took over, or a fresh one; a changed URL starts afresh. */
+	private FeedStatus takeOver(Feed feed, Instant now) {
+		Instant first = now.plus(properties.initialDelay());
+		FeedStatus persisted = view.status(feed.id()).orElse(null);
+		if (persisted == null) {
+			return FeedStatus.fresh(feed.id(), feed.url(), first);
+		}
+		if (!Objects.equals(persisted.url(), feed.url())) {
+			FeedStatus fresh = FeedStatus.fresh(feed.id(), feed.url(), first);
+			return new FeedStatus(fresh.schema(), fresh.feedId(), fresh.url(), null, null, null, null, null, 0, 0,
+					first, null, persisted.itemsSeen(), persisted.itemsPublished(), null, null, null, -1, null, null,
+					persisted.seenItems());
+		}
+		return persisted;
+	}
+
+	private FeedPollResult pollOne(Feed feed) {
+		Instant now = clock.instant();
+		FeedStatus before = statuses.computeIfAbsent(feed.id(), id -> takeOver(feed, now));
 		FeedIngestor.Polled polled;
 		try {
-			polled = ingestor.poll(feedUrl, before);
+			polled = ingestor.poll(feed, before, now);
 		}
 		catch (RuntimeException ex) {
 			// a bug or an unexpected library failure for this feed must not stop the others
-			log.error("Feed {}: poll failed unexpectedly", feedUrl, ex);
-			polled = ingestor.error(feedUrl, before, ex);
+			log.error("Feed {} ({}): poll failed unexpectedly", feed.id(), feed.url(), ex);
+			polled = ingestor.error(feed, before, now, ex);
 		}
-		states.put(feedUrl, polled.state());
-		report(before, polled.state());
+		statuses.put(feed.id(), polled.status());
+		stateWriter.write(polled.status());
+		report(feed, before, polled);
 		return polled.result();
 	}
 
-	/** One line per feed and poll; a failure repeating itself is logged at debug level only. */
-	private static void report(FeedState before, FeedState after) {
-		FeedPollResult result = after.lastResult();
-		FeedPollResult previous = before.lastResult();
+	/** One line per event: new items, a new kind of failure, a recovery; repeats of the same failure at debug. */
+	private static void report(Feed feed, FeedStatus before, FeedIngestor.Polled polled) {
+		FeedPollResult result = polled.result();
+		FeedStatus after = polled.status();
 		String detail = result.detail() == null ? "" : " (" + result.detail() + ")";
 		if (result.outcome().failure()) {
-			boolean repeated = previous != null && previous.outcome() == result.outcome()
-					&& Objects.equals(previous.detail(), result.detail());
+			boolean repeated = Objects.equals(before.lastOutcome(), after.lastOutcome())
+					&& Objects.equals(before.lastError(), after.lastError());
+			String message = "Feed {} ({}): {} [{}], {} consecutive failures, next try at {}{}";
+			Object[] args = { feed.id(), feed.url(), result.outcome().tag(), after.errorClass(),
+					after.consecutiveFailures(), after.nextPollAt(), detail };
 			if (repeated) {
-				log.debug("Feed {}: {} again, {} consecutive failures{}", result.feedUrl(), result.outcome(),
-						after.consecutiveFailures(), detail);
+				log.debug(message, args);
 			}
 			else {
-				log.warn("Feed {}: {}, {} published, {} consecutive failures{}", result.feedUrl(), result.outcome(),
-						result.published(), after.consecutiveFailures(), detail);
+				log.warn(message, args);
 			}
 			return;
 		}
 		if (before.consecutiveFailures() > 0) {
-			log.info("Feed {}: recovered after {} failures", result.feedUrl(), before.consecutiveFailures());
+			log.info("Feed {} ({}): recovered after {} failures", feed.id(), feed.url(), before.consecutiveFailures());
 		}
 		if (result.published() > 0 || result.rejected() > 0) {
-			log.info("Feed {}: {} new items published, {} already seen, {} rejected{}", result.feedUrl(),
-					result.published(), result.alreadySeen(), result.rejected(), detail);
+			log.info("Feed {} ({}): {} new items published, {} already seen, {} rejected, next poll in {}{}", feed.id(),
+					feed.url(), result.published(), result.alreadySeen(), result.rejected(), after.interval(), detail);
 		}
 		else {
-			log.debug("Feed {}: {}, {} already seen", result.feedUrl(), result.outcome(), result.alreadySeen());
+			log.debug("Feed {} ({}): {}, {} already seen, next poll in {}", feed.id(), feed.url(),
+					result.outcome().tag(), result.alreadySeen(), after.interval());
 		}
 	}
 
-	/** One scheduled cycle, then the next one is scheduled: sooner while Kafka cannot be read yet. */
-	private void cycle() {
-		Duration next = interval;
+	IngestMetrics.FeedCounts counts() {
+		Instant now = clock.instant();
+		int failing = 0;
+		int overdue = 0;
+		for (FeedStatus status : statuses.values()) {
+			if (status.failing()) {
+				failing++;
+			}
+			// overdue: due for longer than a tick cycle allows (all workers busy, hosts too slow)
+			if (status.nextPollAt().plus(properties.interval()).isBefore(now)) {
+				overdue++;
+			}
+		}
+		return new IngestMetrics.FeedCounts(statuses.size(), failing, overdue);
+	}
+
+	@Override
+	public void assigned(Collection<Integer> partitions) {
+		if (!view.awaitCaughtUp(readTimeout)) {
+			log.warn("Feed states not read within {}; feeds of partitions {} start from what is known", readTimeout,
+					partitions);
+		}
+	}
+
+	@Override
+	public void revoked(Collection<Integer> partitions) {
+		long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
+		while (System.nanoTime() < deadline && inFlight.stream()
+			.anyMatch(id -> view.entry(id).map(entry -> partitions.contains(entry.partition())).orElse(false))) {
+			sleep(Duration.ofMillis(50));
+		}
+		statuses.keySet().removeIf(id -> view.entry(id).map(entry -> partitions.contains(entry.partition())).orElse(true)
+				&& !inFlight.contains(id));
+	}
+
+	private static void sleep(Duration duration) {
 		try {
-			if (seen.ensureLoaded()) {
-				pollAll();
-			}
-			else if (interval.compareTo(NOT_READY_RETRY) > 0) {
-				next = NOT_READY_RETRY;
-			}
+			Thread.sleep(duration.toMillis());
 		}
-		catch (RuntimeException | Error ex) {
-			log.error("Polling cycle failed", ex);
-		}
-		ScheduledExecutorService executor = scheduler;
-		if (executor != null) {
-			try {
-				executor.schedule(this::cycle, next.toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (RejectedExecutionException ex) {
-				// stopping
-			}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
 	@Override
 	public void start() {
-		if (feedUrls.isEmpty()) {
-			log.warn("No feeds configured (newswire.ingest.poll.feed-urls): nothing will be polled");
-		}
-		else {
-			log.info("Polling {} feeds every {}, first in {}: {}", feedUrls.size(), interval, initialDelay, feedUrls);
-		}
-		ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-			Thread thread = new Thread(runnable, "feed-poller");
+		AtomicInteger worker = new AtomicInteger();
+		workers = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
+			Thread thread = new Thread(runnable, "feed-poller-" + worker.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
-		// on stop, the cycle in progress may finish; the next one is dropped
-		executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-		scheduler = executor;
-		executor.schedule(this::cycle, initialDelay.toMillis(), TimeUnit.MILLISECONDS);
+		ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, runnable -> {
+			Thread thread = new Thread(runnable, "feed-scheduler");
+			thread.setDaemon(true);
+			return thread;
+		});
+		ticker.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		scheduler = ticker;
+		ownership.start(this);
+		ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+		log.info("Feed polling started: {} at once, intervals {}–{}, back-off up to {}", properties.concurrency(),
+				properties.interval(), properties.maxInterval(), properties.maxBackoff());
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService executor = scheduler;
+		ScheduledExecutorService ticker = scheduler;
 		scheduler = null;
-		if (executor == null) {
-			return;
+		if (ticker != null) {
+			ticker.shutdownNow();
 		}
-		executor.shutdown();
-		try {
-			if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-				executor.shutdownNow();
+		ExecutorService pool = workers;
+		if (pool != null) {
+			pool.shutdown();
+			try {
+				if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+					pool.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				pool.shutdownNow();
+				Thread.currentThread().interrupt();
 			}
 		}
-		catch (InterruptedException ex) {
-			executor.shutdownNow();
-			Thread.currentThread().interrupt();
-		}
+		ownership.stop();
 	}
 
 	@Override
