@@ -3,21 +3,30 @@ package org.newswire.e2e;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,14 +62,20 @@ class EndToEndIT {
 
 	private static ServiceProcess search;
 
+	private static int searchPort;
+
+	private static Map<String, String> searchEnvironment;
+
 	@BeforeAll
 	static void startSiteAndServices() throws Exception {
 		site = FixtureSite.start();
 		Stack stack = Stack.get();
 		Map<String, String> common = Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", stack.kafkaBootstrapServers(),
 				"NEWSWIRE_KAFKA_RETRY_MAXRETRIES", "2");
-		services.add(ServiceProcess.start("search-service", freePort(),
-				with(common, Map.of("NEWSWIRE_SEARCH_ELASTICSEARCH_URIS", stack.elasticsearchUri().toString()))));
+		searchPort = freePort();
+		searchEnvironment = with(common,
+				Map.of("NEWSWIRE_SEARCH_ELASTICSEARCH_URIS", stack.elasticsearchUri().toString()));
+		services.add(ServiceProcess.start("search-service", searchPort, searchEnvironment));
 		search = services.get(0);
 		services.add(ServiceProcess.start("enrich-service", freePort(),
 				with(common, Map.of("NEWSWIRE_ENRICH_FETCH_ALLOWEDHOSTS", "127.0.0.1"))));
@@ -128,6 +143,106 @@ class EndToEndIT {
 		}
 		JsonNode searchHealth = EventSerde.mapper().readTree(search.get("/actuator/health").body());
 		assertThat(searchHealth.path("components").path("elasticsearch").path("status").asText()).isEqualTo("UP");
+	}
+
+	@Test
+	void beltAndRoadRuleFiresOnceAlthoughTheSeedArticleIsDeliveredTwiceAcrossARestart() throws Exception {
+		HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(search.uri("/api/rules"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Belt and Road\",\"query\":\"\\\"Belt and Road\\\"\"}"))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		String ruleId = EventSerde.mapper().readTree(created.body()).path("id").asText();
+		EnrichedArticle seed = await("seed article enriched").atMost(PIPELINE_DEADLINE)
+			.until(EndToEndIT::enrichedSeedArticle, Optional::isPresent)
+			.orElseThrow();
+
+		// delivered again while the rule exists: whichever delivery is evaluated first fires
+		redeliver(seed);
+		await("Belt and Road alert").atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> alerts(ruleId).size() == 1);
+
+		restartSearch();
+		Instant restarted = Instant.now();
+		redeliver(seed);
+		await("seed article indexed again after the restart").atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> indexedAt(seed.articleId()).isAfter(restarted));
+		Thread.sleep(3000);
+
+		JsonNode alerts = alerts(ruleId);
+		assertThat(alerts).hasSize(1);
+		assertThat(alerts.get(0).path("articleId").asText()).isEqualTo(seed.articleId());
+		assertThat(alerts.get(0).path("ruleName").asText()).isEqualTo("Belt and Road");
+		assertThat(alertRecordsOnKafka(ruleId)).isEqualTo(1);
+	}
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private static void redeliver(EnrichedArticle article) throws Exception {
+		Properties properties = new Properties();
+		properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrapServers());
+		properties.put(ProducerConfig.ACKS_CONFIG, "all");
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties, new StringSerializer(),
+				new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(Topics.ENRICHED, article.articleId(), EventSerde.toJson(article)))
+				.get(30, TimeUnit.SECONDS);
+		}
+	}
+
+	private static void restartSearch() throws Exception {
+		int index = services.indexOf(search);
+		search.close();
+		ServiceProcess restarted = ServiceProcess.start("search-service", searchPort, searchEnvironment);
+		services.set(index, restarted);
+		search = restarted;
+		await(search + " healthy after restart").atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(search::healthy);
+		// warm the fresh JVM up, so that later requests with short timeouts do not meet a cold one
+		for (int i = 0; i < 5; i++) {
+			search.get("/actuator/health");
+			search.get("/api/articles?q=warm");
+		}
+	}
+
+	private static JsonNode alerts(String ruleId) throws IOException, InterruptedException {
+		HttpResponse<String> response = search.get("/api/rules/" + ruleId + "/alerts");
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return EventSerde.mapper().readTree(response.body()).path("alerts");
+	}
+
+	private static Instant indexedAt(String articleId) throws IOException, InterruptedException {
+		HttpResponse<String> response = search.get("/api/articles/" + articleId);
+		return response.statusCode() == 200
+				? Instant.parse(EventSerde.mapper().readTree(response.body()).path("indexedAt").asText()) : Instant.EPOCH;
+	}
+
+	private static int alertRecordsOnKafka(String ruleId) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrapServers());
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		int count = 0;
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS)
+				.stream()
+				.map(info -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < until) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+					if (ruleId.equals(record.key())) {
+						count++;
+					}
+				}
+			}
+		}
+		return count;
 	}
 
 	private static JsonNode search(String query) throws IOException, InterruptedException {
