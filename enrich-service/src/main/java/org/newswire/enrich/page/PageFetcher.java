@@ -143,6 +143,19 @@ public class PageFetcher {
 		}
 	}
 
+	/**
+	 * Decodes and parses page bytes as a fetch would (charset by BOM, meta, then {@code declared},
+	 * checked by decoding): for pages read from files.
+	 */
+	public static Document parse(byte[] body, Charset declared, String baseUri) {
+		try {
+			return Jsoup.parse(new ByteArrayInputStream(body), PageDecoder.charset(body, declared).name(), baseUri);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** HTML by content type, or, when the type is missing or generic, by the body's first characters. */
 	static boolean isHtml(String contentType, byte[] body) {
 		String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
