@@ -50,6 +50,20 @@ final class FeedDates {
 			Map.entry("NZDT", 780), Map.entry("A", 60), Map.entry("M", 720), Map.entry("N", -60),
 			Map.entry("Y", -720));
 
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}");
+
+	private static final Pattern UPPER_WORD = Pattern.compile("[A-Z]{2,5}");
+
+	private static final Pattern ONE_OR_TWO_DIGITS = Pattern.compile("\\d{1,2}");
+
+	private static final Pattern TWO_DIGITS = Pattern.compile("\\d{2}");
+
+	private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
+
 	private FeedDates() {
 	}
 
@@ -58,7 +72,7 @@ final class FeedDates {
 		if (value == null) {
 			return null;
 		}
-		String text = value.replace('\u00A0', ' ').strip().replaceAll("\\s+", " ");
+		String text = WHITESPACE.matcher(value.replace('\u00A0', ' ').strip()).replaceAll(" ");
 		if (text.isEmpty() || text.length() > 100) {
 			return null;
 		}
@@ -160,27 +174,27 @@ final class FeedDates {
 			if (token.isEmpty()) {
 				continue;
 			}
-			String lower = Normalizer.normalize(token.toLowerCase(Locale.ROOT).replace(".", ""), Normalizer.Form.NFD)
-				.replaceAll("\\p{M}", "");
+			String lower = Normalizer.normalize(token.toLowerCase(Locale.ROOT).replace(".", ""), Normalizer.Form.NFD);
+			lower = MARKS.matcher(lower).replaceAll("");
 			if (MONTHS.containsKey(lower)) {
 				// the last one wins: a weekday abbreviation can look like a month (Italian "mar", martedi)
 				month = MONTHS.get(lower);
 			}
-			else if (lower.matches("\\p{L}+") && !(hasTime && token.matches("[A-Z]{2,5}"))) {
+			else if (LETTERS.matcher(lower).matches() && !(hasTime && UPPER_WORD.matcher(token).matches())) {
 				// a weekday (often wrong, never needed) or a filler word ("de", "um", "at")
 			}
-			else if (token.matches("\\d{1,2}") && day == null) {
+			else if (ONE_OR_TWO_DIGITS.matcher(token).matches() && day == null) {
 				day = num(token);
 			}
-			else if (token.matches("\\d{4}") && year == null) {
+			else if (FOUR_DIGITS.matcher(token).matches() && year == null) {
 				year = num(token);
 			}
-			else if (token.matches("\\d{4}") && !hasTime) {
+			else if (FOUR_DIGITS.matcher(token).matches() && !hasTime) {
 				hour = num(token.substring(0, 2));
 				minute = num(token.substring(2));
 				hasTime = true;
 			}
-			else if (token.matches("\\d{2}") && year == null) {
+			else if (TWO_DIGITS.matcher(token).matches() && year == null) {
 				int y = num(token);
 				year = y < 50 ? 2000 + y : 1900 + y;
 			}

@@ -1,13 +1,9 @@
 package org.newswire.ingest.parse;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.NodeVisitor;
+import org.jsoup.parser.Parser;
 
 /**
  * Turns a feed text construct (plain text, HTML or XHTML) into plain text with collapsed whitespace.
@@ -15,6 +11,15 @@ import org.jsoup.select.NodeVisitor;
  * decoded, invisible ones included (the text is what the feed says, not a cleaned-up version of it).
  */
 final class PlainText {
+
+	private static final Pattern COMMENTS_SCRIPTS_STYLES = Pattern.compile(
+			"<!--.*?-->|<script\\b.*?</script\\s*>|<style\\b.*?</style\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern TAG = Pattern.compile("</?[A-Za-z][^<>]*>|<![^<>]*>|<\\?[^<>]*\\?>");
+
+	private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2028\\u2029]+");
+
+	private static final Pattern ENTITY = Pattern.compile("&(?:#\\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?");
 
 	/** Summaries longer than this are cut at a word boundary: a full article in a feed is not a summary. */
 	static final int MAX_SUMMARY_CHARS = 20_000;
@@ -27,8 +32,8 @@ final class PlainText {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		String text = isPlain(type) || (value.indexOf('<') < 0 && value.indexOf('&') < 0) ? value : htmlText(value);
-		text = text.replaceAll("[\\s\\u00A0\\u2028\\u2029]+", " ").strip();
+		String text = isPlain(type) || (value.indexOf('<') < 0 && !ENTITY.matcher(value).find()) ? value : htmlText(value);
+		text = SPACES.matcher(text).replaceAll(" ").strip();
 		return text.isEmpty() ? null : text;
 	}
 
@@ -41,28 +46,18 @@ final class PlainText {
 		return text.substring(0, cut > MAX_SUMMARY_CHARS / 2 ? cut : MAX_SUMMARY_CHARS) + " …";
 	}
 
+	/**
+	 * Markup to text without building a DOM (feeds carry thousands of small fragments): comments, scripts
+	 * and styles dropped, every tag a space, entities decoded (twice over when the markup was escaped).
+	 */
 	private static String htmlText(String html) {
-		Element body = Jsoup.parseBodyFragment(html).body();
-		StringBuilder text = new StringBuilder(html.length());
-		NodeTraversor.traverse(new NodeVisitor() {
-			@Override
-			public void head(Node node, int depth) {
-				if (node instanceof TextNode textNode) {
-					text.append(textNode.getWholeText());
-				}
-				else if (node instanceof Element && depth > 0) {
-					text.append(' ');
-				}
-			}
-
-			@Override
-			public void tail(Node node, int depth) {
-				if (node instanceof Element && depth > 0) {
-					text.append(' ');
-				}
-			}
-		}, body);
-		return text.toString();
+		String text = COMMENTS_SCRIPTS_STYLES.matcher(html).replaceAll(" ");
+		text = TAG.matcher(text).replaceAll(" ");
+		text = Parser.unescapeEntities(text, false);
+		if (text.indexOf('<') >= 0 && TAG.matcher(text).find()) {
+			text = Parser.unescapeEntities(TAG.matcher(text).replaceAll(" "), false);
+		}
+		return text;
 	}
 
 	private static boolean isPlain(String type) {

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.jsoup.nodes.Element;
@@ -34,6 +36,9 @@ final class XmlFeedReader {
 	private final List<String> repairs;
 
 	private URI documentBase;
+
+	/** Element names are asked for many times (every lookup scans the siblings): computed once each. */
+	private final Map<Element, String> names = new IdentityHashMap<>();
 
 	private boolean atom;
 
@@ -327,12 +332,12 @@ final class XmlFeedReader {
 	private void repairNesting(Element container) {
 		for (int i = 0; i < container.childrenSize(); i++) {
 			Element field = container.child(i);
-			if (!LEAF_FIELDS.contains(XmlNames.of(field)) && !LEAF_FIELDS.contains(XmlNames.local(field))) {
+			if (!LEAF_FIELDS.contains(name(field)) && !LEAF_FIELDS.contains(XmlNames.local(field))) {
 				continue;
 			}
 			Element swallowed = null;
 			for (Element inner : field.children()) {
-				String name = XmlNames.of(inner);
+				String name = name(inner);
 				if (LEAF_FIELDS.contains(name) || SWALLOWED.contains(name) || SWALLOWED.contains(XmlNames.local(inner))) {
 					swallowed = inner;
 					break;
@@ -350,6 +355,10 @@ final class XmlFeedReader {
 			}
 			repairs.add("<" + field.tagName() + "> not closed properly: the elements it swallowed were restored");
 		}
+	}
+
+	private String name(Element element) {
+		return names.computeIfAbsent(element, XmlNames::of);
 	}
 
 	private URI atomLink(Element parent, String wantedRel) {
@@ -426,7 +435,7 @@ final class XmlFeedReader {
 
 	/** In an Atom document, Atom elements may also come without namespace. */
 	private boolean matches(Element element, String name) {
-		String actual = XmlNames.of(element);
+		String actual = name(element);
 		return actual.equals(name) || (atom && actual.equals("atom:" + name))
 				|| (atom && name.startsWith("atom:") && actual.equals(name.substring(5)));
 	}
