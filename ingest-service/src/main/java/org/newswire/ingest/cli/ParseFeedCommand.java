@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.newswire.fetch.FetchException;
+import org.newswire.fetch.FetchRequest;
+import org.newswire.fetch.FetchResult;
+import org.newswire.fetch.FetchSettings;
+import org.newswire.fetch.HttpFetcher;
 import org.newswire.ingest.parse.FeedParseException;
 import org.newswire.ingest.parse.FeedParser;
 import org.newswire.ingest.parse.NotAFeedException;
@@ -19,8 +24,8 @@ import org.newswire.ingest.parse.ParsedFeed;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code ./newswire parse-feed FILE...}: parses feed files offline (no Spring, no Kafka) and prints one
- * JSON line per input, in input order:
+ * {@code ./newswire parse-feed FILE|URL...}: parses feed files offline (no Spring, no Kafka; a URL is
+ * fetched through the guarded fetcher) and prints one JSON line per input, in input order:
  * {@code {"input","ok","error","format","repairs","feed":{...},"items":[...]}}. A file that cannot be
  * read or parsed gets {@code "ok": false} and the reason; the command never stops early.
  */
@@ -38,21 +43,29 @@ public final class ParseFeedCommand {
 		}
 		PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
 		FeedParser parser = new FeedParser();
-		boolean allOk = true;
-		for (String arg : args) {
-			Map<String, Object> line = parseOne(parser, arg);
-			allOk &= Boolean.TRUE.equals(line.get("ok"));
-			out.println(JSON.writeValueAsString(line));
+		try (HttpFetcher fetcher = new HttpFetcher(FetchSettings.defaults())) {
+			for (String arg : args) {
+				out.println(JSON.writeValueAsString(parseOne(parser, fetcher, arg)));
+			}
 		}
 		out.flush();
-		System.exit(allOk ? 0 : 1);
+		// every input got its line (with "ok"); the exit status is for usage errors only
+		System.exit(0);
 	}
 
-	static Map<String, Object> parseOne(FeedParser parser, String input) {
+	static Map<String, Object> parseOne(FeedParser parser, HttpFetcher fetcher, String input) {
 		Map<String, Object> line = new LinkedHashMap<>();
 		line.put("input", input);
 		try {
-			ParsedFeed feed = parser.parse(Files.readAllBytes(Path.of(input)), null);
+			ParsedFeed feed;
+			if (input.regionMatches(true, 0, "http://", 0, 7) || input.regionMatches(true, 0, "https://", 0, 8)) {
+				// through the same guarded fetcher as the service: internal addresses are refused
+				FetchResult fetched = fetcher.fetch(FetchRequest.of(URI.create(input)));
+				feed = parser.parse(fetched.body(), fetched.finalUrl(), fetched.declaredCharset());
+			}
+			else {
+				feed = parser.parse(Files.readAllBytes(Path.of(input)), null);
+			}
 			line.put("ok", true);
 			line.put("error", null);
 			line.put("format", feed.format());
@@ -72,6 +85,10 @@ public final class ParseFeedCommand {
 		}
 		catch (FeedParseException ex) {
 			failed(line, "malformed: " + ex.getMessage());
+		}
+		catch (FetchException ex) {
+			failed(line, "cannot fetch: " + ex.reason() + (ex.httpStatus() > 0 ? " " + ex.httpStatus() : "") + ": "
+					+ ex.getMessage());
 		}
 		catch (IOException ex) {
 			failed(line, "cannot read file: " + ex);

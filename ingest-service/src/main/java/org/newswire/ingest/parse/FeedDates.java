@@ -198,8 +198,9 @@ final class FeedDates {
 				int y = num(token);
 				year = y < 50 ? 2000 + y : 1900 + y;
 			}
-			else if (zone == null && (zone = zone(token)) != null) {
-				// read
+			else if (zone(token) != null) {
+				// the first zone counts; a repeated one ("+0000 GMT", "-0400 (EDT)") is a comment
+				zone = zone == null ? zone(token) : zone;
 			}
 			else {
 				// an unknown zone or a token this reader does not understand: no date rather than a wrong one

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
@@ -50,6 +51,9 @@ public class FeedParser {
 	private static final Pattern ILLEGAL_XML_CHARS = Pattern
 		.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
 
+	private static final Pattern FEED_START = Pattern.compile("<\\?xml\\s|<(?:rss|feed|rdf:RDF)[\\s>]",
+			Pattern.CASE_INSENSITIVE);
+
 	private static final Pattern ENTITY_DECLARATION = Pattern.compile("<!ENTITY", Pattern.CASE_INSENSITIVE);
 
 	private static final SAXParserFactory STRICT = strictFactory();
@@ -71,6 +75,15 @@ public class FeedParser {
 		FeedText decoded = FeedText.decode(body, headerCharset, MAX_INFLATED_BYTES, repairs);
 		String text = decoded.text();
 		DocumentStart start = DocumentStart.of(text);
+		if (start.kind() == DocumentStart.Kind.NOT_MARKUP) {
+			// server warnings or junk printed before the feed ("Warning: ... on line 12")
+			Matcher feedStart = FEED_START.matcher(text.substring(0, Math.min(text.length(), 65_536)));
+			if (feedStart.find()) {
+				text = text.substring(feedStart.start());
+				repairs.add("text before the document removed");
+				start = DocumentStart.of(text);
+			}
+		}
 		switch (start.kind()) {
 			case EMPTY -> throw new MalformedFeedException("empty document", null);
 			case NOT_MARKUP -> throw new NotAFeedException("neither XML nor JSON (starts with \"" + start.name() + "\")");
@@ -128,9 +141,9 @@ public class FeedParser {
 	private ParsedFeed htmlPage(String text, URI documentUrl, List<String> repairs)
 			throws NotAFeedException, MalformedFeedException {
 		HtmlPage page = HtmlPage.parse(text, documentUrl);
-		Element embedded = page.embeddedAtomFeed();
+		Element embedded = page.embeddedFeed();
 		if (embedded != null) {
-			repairs.add("Atom feed read from inside an HTML page");
+			repairs.add("feed read from inside an HTML page");
 			return XmlFeedReader.read(embedded, documentUrl, repairs);
 		}
 		throw page.notAFeed("an HTML page");

@@ -43,13 +43,18 @@ final class HtmlPage {
 		return List.copyOf(feeds);
 	}
 
-	/** An Atom feed embedded in the page (an XHTML page wrapping a feed), read as XML; null when none. */
-	Element embeddedAtomFeed() {
-		if (!html.contains("http://www.w3.org/2005/Atom")) {
+	/**
+	 * A feed embedded in the page (an XHTML page wrapping an Atom feed or an RSS channel), read as XML;
+	 * null when none. An RSS element counts only with a channel in it, so a page merely mentioning one does not.
+	 */
+	Element embeddedFeed() {
+		if (!html.contains("http://www.w3.org/2005/Atom") && !html.contains("<rss") && !html.contains("<RSS")) {
 			return null;
 		}
 		for (Element element : Jsoup.parse(html, "", Parser.xmlParser()).getAllElements()) {
-			if (XmlNames.of(element).equals("atom:feed")) {
+			String name = XmlNames.of(element);
+			if (name.equals("atom:feed") || (name.equals("rss") && element.children().stream()
+				.anyMatch(child -> XmlNames.local(child).equals("channel")))) {
 				return element;
 			}
 		}

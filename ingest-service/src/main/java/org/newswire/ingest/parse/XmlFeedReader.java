@@ -113,7 +113,7 @@ final class XmlFeedReader {
 			URI self = atomLink(meta, "self");
 			URI fallback = self != null && self.isAbsolute() ? self : link != null && link.isAbsolute() ? link : null;
 			if (fallback != null && (documentBase == null || !documentBase.isAbsolute())) {
-				documentBase = documentBase == null ? fallback : fallback.resolve(documentBase);
+				documentBase = documentBase == null ? fallback : LinkResolution.resolve(fallback, documentBase.toString());
 			}
 		}
 		List<ParsedFeed.Item> items = new ArrayList<>(itemElements.size());
@@ -197,7 +197,7 @@ final class XmlFeedReader {
 			URI self = atomLink(feed, "self");
 			URI fallback = self != null && self.isAbsolute() ? self : link != null && link.isAbsolute() ? link : null;
 			if (fallback != null && (documentBase == null || !documentBase.isAbsolute())) {
-				documentBase = documentBase == null ? fallback : fallback.resolve(documentBase);
+				documentBase = documentBase == null ? fallback : LinkResolution.resolve(fallback, documentBase.toString());
 			}
 		}
 		List<ParsedFeed.Item> items = new ArrayList<>();
@@ -386,7 +386,7 @@ final class XmlFeedReader {
 		for (String value : bases) {
 			URI uri = LinkResolution.parse(value);
 			if (uri != null) {
-				base = base == null || uri.isAbsolute() || base.isOpaque() ? uri : base.resolve(uri);
+				base = base == null || uri.isAbsolute() || base.isOpaque() ? uri : LinkResolution.resolve(base, value);
 			}
 		}
 		return base;
