@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -120,6 +122,35 @@ class FeedRegistryApiIT {
 		assertThat(state.path("errorClass").asString()).isEqualTo("hard");
 		assertThat(state.path("consecutiveFailures").asInt()).isEqualTo(1);
 		assertThat(state.path("advertisedFeeds").toString()).contains(feeds.url("/real-feed.xml").toString());
+	}
+
+	@Test
+	void backsOffAfterFailuresHonouringRetryAfterAndKeepsTheFeed() throws Exception {
+		String path = "/" + run + "/busy.xml";
+		feeds.fail(path, 503, Map.of("Retry-After", "7200"));
+		String id = json(send("POST", "/api/feeds", "{\"url\":\"" + feeds.url(path) + "\",\"tags\":[\"busy\"]}"))
+			.path("id").asString();
+		await().atMost(Duration.ofSeconds(60))
+			.until(() -> json(send("GET", "/api/feeds/" + id, null)).path("polledHere").asBoolean());
+
+		send("POST", "/api/feeds/" + id + "/poll", null);
+		Instant afterFirst = Instant.now();
+		send("POST", "/api/feeds/" + id + "/poll", null);
+
+		JsonNode state = json(send("GET", "/api/feeds/" + id, null)).path("state");
+		assertThat(state.path("lastOutcome").asString()).isEqualTo("fetch-failed");
+		assertThat(state.path("errorClass").asString()).isEqualTo("soft");
+		assertThat(state.path("consecutiveFailures").asInt()).isEqualTo(2);
+		// Retry-After: 2 h (less 10 % jitter at most), far beyond the 5 min interval x (1 + 2 x 0.5)
+		assertThat(Instant.parse(state.path("nextPoll").asString())).isAfter(afterFirst.plus(Duration.ofMinutes(100)));
+
+		HttpResponse<String> renamed = send("PUT", "/api/feeds/" + id, "{\"title\":\"Busy\"}");
+		assertThat(json(renamed).path("tags").toString()).as("tags kept when left out").isEqualTo("[\"busy\"]");
+		String prometheus = send("GET", "/actuator/prometheus", null).body();
+		assertThat(prometheus).contains("newswire_ingest_polls_total{class=\"soft\",outcome=\"fetch-failed\"")
+			.contains("newswire_ingest_feed_polls_total{feed=\"" + id + "\",outcome=\"fetch-failed\"")
+			.contains("newswire_ingest_feeds{state=\"failing\"")
+			.contains("newswire_ingest_feed_poll_latency_seconds_count{feed=\"" + id + "\"");
 	}
 
 	@Test

@@ -53,7 +53,12 @@ final class FeedServer implements AutoCloseable {
 	}
 
 	void serve(String path, String contentType, String body) {
-		documents.put(path, new Document(contentType, body));
+		documents.put(path, new Document(contentType, body, 200, Map.of()));
+	}
+
+	/** Answers with an error status and the given headers (e.g. Retry-After). */
+	void fail(String path, int status, Map<String, String> headers) {
+		documents.put(path, new Document("text/plain", "failing on purpose", status, headers));
 	}
 
 	void serveRss(String path, String channelTitle, String items) {
@@ -76,6 +81,11 @@ final class FeedServer implements AutoCloseable {
 				return;
 			}
 			byte[] body = document.body().getBytes(StandardCharsets.UTF_8);
+			if (document.status() != 200) {
+				document.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+				exchange.sendResponseHeaders(document.status(), -1);
+				return;
+			}
 			String etag = "\"" + Integer.toHexString(document.body().hashCode()) + "\"";
 			exchange.getResponseHeaders().add("ETag", etag);
 			if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
@@ -99,7 +109,7 @@ final class FeedServer implements AutoCloseable {
 		server.stop(0);
 	}
 
-	private record Document(String contentType, String body) {
+	private record Document(String contentType, String body, int status, Map<String, String> headers) {
 	}
 
 }

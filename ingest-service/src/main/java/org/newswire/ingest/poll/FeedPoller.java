@@ -142,6 +142,11 @@ public class FeedPoller implements SmartLifecycle, FeedOwnership.Listener {
 				}
 				current.add(feed.id());
 				FeedStatus status = statuses.computeIfAbsent(feed.id(), id -> takeOver(feed, now));
+				if (!Objects.equals(status.url(), feed.url()) && !inFlight.contains(feed.id())) {
+					// the operator changed the URL: validators and hash belong to the old one
+					status = restart(feed, status, now);
+					statuses.put(feed.id(), status);
+				}
 				if (!status.nextPollAt().isAfter(now) && inFlight.add(feed.id())) {
 					try {
 						workers.execute(() -> {
@@ -176,12 +181,15 @@ public class FeedPoller implements SmartLifecycle, FeedOwnership.Listener {
 			return FeedStatus.fresh(feed.id(), feed.url(), first);
 		}
 		if (!Objects.equals(persisted.url(), feed.url())) {
-			FeedStatus fresh = FeedStatus.fresh(feed.id(), feed.url(), first);
-			return new FeedStatus(fresh.schema(), fresh.feedId(), fresh.url(), null, null, null, null, null, 0, 0,
-					first, null, persisted.itemsSeen(), persisted.itemsPublished(), null, null, null, -1, null, null,
-					persisted.seenItems());
+			return restart(feed, persisted, now);
 		}
 		return persisted;
+	}
+
+	/** A new start for a feed whose URL changed, keeping its counters and de-duplication memory. */
+	private static FeedStatus restart(Feed feed, FeedStatus old, Instant now) {
+		return new FeedStatus(FeedStatus.SCHEMA, feed.id(), feed.url(), null, null, null, null, null, 0, 0, now, null,
+				old.itemsSeen(), old.itemsPublished(), null, null, null, -1, null, null, old.seenItems());
 	}
 
 	private FeedPollResult pollOne(Feed feed) {

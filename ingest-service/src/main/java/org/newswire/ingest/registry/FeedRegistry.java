@@ -82,7 +82,7 @@ public class FeedRegistry {
 			url = changed.toString();
 		}
 		Feed feed = new Feed(Feed.SCHEMA, id, url, input.title() != null ? blankToNull(input.title()) : existing.title(),
-				input.tags().isEmpty() && input.title() == null ? existing.tags() : input.tags(), settings(input, existing));
+				input.tags() != null ? input.tags() : existing.tags(), settings(input, existing));
 		write(feed);
 		log.info("Feed {} updated: {}", id, url);
 		return feed;
