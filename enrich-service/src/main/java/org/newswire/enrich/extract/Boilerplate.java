@@ -112,10 +112,16 @@ final class Boilerplate {
 
 	/** A box (not a paragraph) that opens like a tip, quiz, FAQ or call to action. */
 	static boolean isInterruptingBox(Element element, String text) {
+		return isBoxTag(element) && text.length() < MAX_BOX_CHARS && BOX_OPENING.matcher(text).matches();
+	}
+
+	/** Longest text a tip, quiz, FAQ or call-to-action box has. */
+	static final int MAX_BOX_CHARS = 800;
+
+	static boolean isBoxTag(Element element) {
 		String tag = element.normalName();
-		boolean box = tag.equals("div") || tag.equals("section") || tag.equals("aside") || tag.equals("details")
+		return tag.equals("div") || tag.equals("section") || tag.equals("aside") || tag.equals("details")
 				|| tag.equals("figure") || tag.equals("blockquote");
-		return box && text.length() < 800 && BOX_OPENING.matcher(text).matches();
 	}
 
 	private static final Pattern COPYRIGHT = Pattern.compile(

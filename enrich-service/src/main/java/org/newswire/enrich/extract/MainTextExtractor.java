@@ -148,11 +148,31 @@ public final class MainTextExtractor {
 		}
 		List<Element> boxes = new ArrayList<>();
 		for (Element element : body.getAllElements()) {
-			if (element != body && Boilerplate.isInterruptingBox(element, element.text())) {
+			if (element != body && Boilerplate.isBoxTag(element) && shorterThan(element, Boilerplate.MAX_BOX_CHARS)
+					&& Boilerplate.isInterruptingBox(element, element.text())) {
 				boxes.add(element);
 			}
 		}
 		boxes.forEach(Element::remove);
+	}
+
+	/** Whether the element's raw text is under {@code limit} characters, without building it (nested boxes made that quadratic). */
+	private static boolean shorterThan(Element element, int limit) {
+		int[] length = { 0 };
+		org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
+			@Override
+			public FilterResult head(org.jsoup.nodes.Node node, int depth) {
+				if (node instanceof org.jsoup.nodes.TextNode text) {
+					length[0] += text.getWholeText().strip().length();
+					if (length[0] >= 2 * limit) {
+						return FilterResult.STOP;
+					}
+				}
+				return FilterResult.CONTINUE;
+			}
+		}, element);
+		// raw text is longer than normalised text (runs of whitespace): twice the limit is a safe bound
+		return length[0] < 2 * limit;
 	}
 
 	private static boolean isWrapper(Element element) {

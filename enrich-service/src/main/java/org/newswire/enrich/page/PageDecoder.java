@@ -1,9 +1,6 @@
 package org.newswire.enrich.page;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -83,17 +80,50 @@ final class PageDecoder {
 		}
 	}
 
-	private static boolean validUtf8(byte[] body) {
-		try {
-			StandardCharsets.UTF_8.newDecoder()
-				.onMalformedInput(CodingErrorAction.REPORT)
-				.onUnmappableCharacter(CodingErrorAction.REPORT)
-				.decode(ByteBuffer.wrap(body));
-			return true;
+	/** Well-formed UTF-8 (no decoding, no allocation: pages are large and this runs on every one). */
+	static boolean validUtf8(byte[] body) {
+		int i = 0;
+		int n = body.length;
+		while (i < n) {
+			int b = body[i] & 0xff;
+			if (b < 0x80) {
+				i++;
+				continue;
+			}
+			int continuation;
+			int min;
+			if (b >= 0xC2 && b <= 0xDF) {
+				continuation = 1;
+				min = 0x80;
+			}
+			else if (b >= 0xE0 && b <= 0xEF) {
+				continuation = 2;
+				min = 0x800;
+			}
+			else if (b >= 0xF0 && b <= 0xF4) {
+				continuation = 3;
+				min = 0x10000;
+			}
+			else {
+				return false;
+			}
+			if (i + continuation >= n) {
+				return false;
+			}
+			int codePoint = b & (0x3F >> continuation);
+			for (int k = 1; k <= continuation; k++) {
+				int c = body[i + k] & 0xff;
+				if ((c & 0xC0) != 0x80) {
+					return false;
+				}
+				codePoint = (codePoint << 6) | (c & 0x3F);
+			}
+			if (codePoint < min || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
+				return false;
+			}
+			i += continuation + 1;
 		}
-		catch (CharacterCodingException ex) {
-			return false;
-		}
+		return true;
 	}
 
 }

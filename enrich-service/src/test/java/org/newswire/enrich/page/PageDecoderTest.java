@@ -46,4 +46,13 @@ class PageDecoderTest {
 		assertThat(PageFetcher.isHtml("text/plain", "<html>".getBytes(StandardCharsets.UTF_8))).isFalse();
 	}
 
+	@org.junit.jupiter.api.Test
+	void validatesUtf8ByteByByte() {
+		assertThat(PageDecoder.validUtf8("Café – 日本 😀".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isTrue();
+		assertThat(PageDecoder.validUtf8(new byte[] { 'a', (byte) 0xE9, 'b' })).as("Latin-1 é").isFalse();
+		assertThat(PageDecoder.validUtf8(new byte[] { 'a', (byte) 0xE2, (byte) 0x82 })).as("cut off").isFalse();
+		assertThat(PageDecoder.validUtf8(new byte[] { (byte) 0xC0, (byte) 0xAF })).as("overlong").isFalse();
+		assertThat(PageDecoder.validUtf8(new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 })).as("surrogate").isFalse();
+	}
+
 }
