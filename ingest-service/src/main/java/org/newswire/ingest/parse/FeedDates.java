@@ -50,6 +50,10 @@ final class FeedDates {
 			Map.entry("NZDT", 780), Map.entry("A", 60), Map.entry("M", 720), Map.entry("N", -60),
 			Map.entry("Y", -720));
 
+	private static final Pattern DASHED = Pattern.compile("\\b(\\d{1,2})-(\\p{L}{3,9})-(\\d{2,4})\\b");
+
+	private static final Pattern DOTTED_NUMBER = Pattern.compile("\\b(\\d{1,2})\\.(?=\\s)");
+
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
 	private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
@@ -146,7 +150,9 @@ final class FeedDates {
 
 	/** RFC 822 and its relatives: tokens in any reasonable order, the weekday ignored. */
 	private static Instant written(String text) {
-		String rest = text.replace(',', ' ');
+		// RFC 850 "06-Nov-94", and "10. Mai 2011"
+		String rest = DASHED.matcher(text.replace(',', ' ')).replaceAll("$1 $2 $3");
+		rest = DOTTED_NUMBER.matcher(rest).replaceAll("$1 ");
 		int hour = 0;
 		int minute = 0;
 		int second = 0;
