@@ -121,6 +121,7 @@ public class FeedParser {
 		String problem = wellFormednessProblem(cleaned);
 		if (problem != null) {
 			repairs.add("not well-formed XML, read leniently (" + problem + ")");
+			cleaned = BareAmpersands.escape(cleaned);
 		}
 		Document document = Jsoup.parse(cleaned, "", Parser.xmlParser());
 		Element root = rootElement(document);

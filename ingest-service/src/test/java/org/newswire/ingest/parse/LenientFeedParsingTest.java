@@ -141,6 +141,20 @@ class LenientFeedParsingTest {
 	}
 
 	@Test
+	void keepsBareAmpersandsInLinksLiteral() throws Exception {
+		String rss = """
+				<rss version="2.0"><channel><title>Q&A &nbsp;feed</title><item><title>Fish &amp; chips &copy; &eacute;t&eacute;</title>
+				<link>https://amp.example/story?id=1&region=eu&section=world&times=3</link>
+				<description><![CDATA[<p>Tom &copy Jerry</p>]]></description></item></channel></rss>""";
+		ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), FEED_URL);
+		assertThat(feed.title()).isEqualTo("Q&A feed");
+		ParsedFeed.Item item = feed.items().get(0);
+		assertThat(item.link()).isEqualTo(URI.create("https://amp.example/story?id=1&region=eu&section=world&times=3"));
+		assertThat(item.title()).isEqualTo("Fish & chips © été");
+		assertThat(item.summary()).isEqualTo("Tom © Jerry");
+	}
+
+	@Test
 	void readsSyndicationUpdatePeriod() throws Exception {
 		String rss = """
 				<rss version="2.0" xmlns:sy="http://purl.org/rss/1.0/modules/syndication/"><channel><title>t</title>
