@@ -40,6 +40,12 @@ public final class TopicTagger {
 	 */
 	static final double STRONG_WEIGHT = 4.0;
 
+	/** Tokens of one stretch of text that a passing mention stays within (about a paragraph). */
+	static final int PASSING_WINDOW = 80;
+
+	/** Texts shorter than this many tokens are too short for a passing mention to be told apart. */
+	static final int PASSING_MIN_TEXT = 400;
+
 	/** Repeats of one term beyond this many do not add to the score. */
 	static final int MAX_COUNTED_REPEATS = 5;
 
@@ -189,12 +195,39 @@ public final class TopicTagger {
 		if (score < topic.threshold() || !strong && evidence.size() < 2) {
 			return null;
 		}
+		if (passingMention(counted, combinations, positions)) {
+			return null;
+		}
 		List<Evidence> matched = evidence.values()
 			.stream()
 			.sorted(Comparator.comparingDouble((TermEvidence e) -> e.contribution).reversed())
 			.map(e -> new Evidence(e.term, e.count, e.firstSeenIn))
 			.toList();
 		return new TopicMatch(topic.id(), topic.label(), Math.round(score * 100) / 100.0, matched);
+	}
+
+	/**
+	 * A long article that names the topic only within one stretch of about a paragraph
+	 * ({@link #PASSING_WINDOW} tokens), never in its title or lead, mentions it in passing: a
+	 * background paragraph, a caption, an author's bio.
+	 */
+	private static boolean passingMention(List<Match<Term>> counted, List<Match<Term>> combinations,
+			Positions positions) {
+		if (positions.textSize() < PASSING_MIN_TEXT) {
+			return false;
+		}
+		int first = Integer.MAX_VALUE;
+		int last = Integer.MIN_VALUE;
+		for (List<Match<Term>> matches : List.of(counted, combinations)) {
+			for (Match<Term> match : matches) {
+				if (!positions.region(match.start()).equals(Evidence.BODY)) {
+					return false;
+				}
+				first = Math.min(first, match.start());
+				last = Math.max(last, match.start());
+			}
+		}
+		return first != Integer.MAX_VALUE && last - first <= PASSING_WINDOW;
 	}
 
 	/**

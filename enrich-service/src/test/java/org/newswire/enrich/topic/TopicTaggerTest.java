@@ -226,4 +226,17 @@ class TopicTaggerTest {
 		}
 	}
 
+	@Test
+	void leavesOutATopicNamedOnlyInOneBackgroundParagraphOfALongArticle() {
+		TopicTagger tagger = new TopicTagger(Taxonomy.read(new org.springframework.core.io.ClassPathResource("taxonomy/taxonomy.yml")));
+		String filler = "The city council approved a new budget for schools, roads and libraries after a long debate. ".repeat(25);
+		String background = "Last year the region also hosted peace talks between the two warring factions, "
+				+ "and a ceasefire brokered by Qatar held for a month before the peace talks collapsed.";
+		String passing = filler + "\n\n" + background + "\n\n" + filler;
+		String subject = background + "\n\n" + filler + "\n\n" + background + "\n\n" + filler;
+
+		assertThat(tagger.tag("Council passes budget", passing)).extracting(TopicMatch::id).doesNotContain("peace-talks");
+		assertThat(tagger.tag("Council passes budget", subject)).extracting(TopicMatch::id).contains("peace-talks");
+	}
+
 }
