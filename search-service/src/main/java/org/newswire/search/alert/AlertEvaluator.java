@@ -7,16 +7,22 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.json.JsonData;
 import org.newswire.events.Alert;
 import org.newswire.events.EnrichedArticle;
 import org.newswire.events.TopicMatch;
+import org.newswire.search.index.ArticleDocument;
 import org.newswire.search.index.IndexProperties;
 import org.newswire.search.index.IndexedBatchObserver;
 import org.slf4j.Logger;
@@ -26,8 +32,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluates every rule against each batch just indexed, with a bounded number of requests whatever
- * the number of rules or articles: a refresh, one multi-search for matches, one for the window counts
- * of threshold rules that matched, one bulk create of the alerts. New alerts are published to
+ * the number of rules or articles: the batch is copied into a small index of its own, one
+ * multi-search finds the matches there, one more counts the window of the threshold rules that
+ * matched (in the news index), one bulk creates the alerts. New alerts are published to
  * {@code news.alerts} (acknowledged before the batch's offsets are committed) and handed to the
  * webhook dispatcher, which never holds up indexing.
  */
@@ -48,14 +55,22 @@ public class AlertEvaluator implements IndexedBatchObserver {
 
 	private final String alias;
 
+	private final String batchIndex;
+
+	private final int maxTextBytes;
+
+	private final Queue<String> staged = new ConcurrentLinkedQueue<>();
+
 	AlertEvaluator(ElasticsearchClient client, RuleStore rules, AlertStore alerts, AlertPublisher publisher,
-			WebhookDispatcher webhooks, IndexProperties index) {
+			WebhookDispatcher webhooks, IndexProperties index, AlertProperties properties) {
 		this.client = client;
 		this.rules = rules;
 		this.alerts = alerts;
 		this.publisher = publisher;
 		this.webhooks = webhooks;
 		this.alias = index.alias();
+		this.batchIndex = properties.batchIndex();
+		this.maxTextBytes = (int) index.maxTextSize().toBytes();
 	}
 
 	@Override
@@ -72,19 +87,37 @@ public class AlertEvaluator implements IndexedBatchObserver {
 		}
 	}
 
-	/** The alerts the rules raise for this batch (not yet stored). Public for the benchmark. */
-	public List<Alert> evaluate(List<Rule> all, List<EnrichedArticle> batch, Instant now) throws IOException {
+	/**
+	 * The alerts the rules raise for this batch (not yet stored). Public for the benchmark. One
+	 * evaluation at a time: each one clears the previous batch from the batch index.
+	 */
+	public synchronized List<Alert> evaluate(List<Rule> all, List<EnrichedArticle> batch, Instant now) throws IOException {
 		Map<String, EnrichedArticle> byId = new HashMap<>();
 		for (EnrichedArticle article : batch) {
 			byId.put(article.articleId(), article);
 		}
-		this.client.indices().refresh(r -> r.index(this.alias));
+		long started = System.nanoTime();
+		List<String> batchIds = List.copyOf(byId.keySet());
+		stage(batch, now);
+		this.staged.addAll(batchIds);
+		long stagedAt = System.nanoTime();
 		Map<String, List<String>> matched = new HashMap<>();
-		MsearchResponse<JsonData> response = this.client
-			.msearch(RuleMatchQuery.matches(all, List.copyOf(byId.keySet()), this.alias), JsonData.class);
+		MsearchResponse<JsonData> response = this.client.msearch(RuleMatchQuery.matches(all, batchIds, this.batchIndex),
+				JsonData.class);
+		if (log.isDebugEnabled()) {
+			log.debug("Rules x {} articles: staging {} ms, multi-search of {} searches {} ms (Elasticsearch took {} ms)",
+					batch.size(), (stagedAt - started) / 1_000_000, response.responses().size(),
+					(System.nanoTime() - stagedAt) / 1_000_000, response.took());
+		}
 		for (MultiSearchResponseItem<JsonData> item : response.responses()) {
 			if (item.isFailure()) {
-				throw new IOException("Rule matching failed: " + item.failure().error().reason());
+				if (item.failure().status() == 429 || item.failure().status() >= 500) {
+					throw new IOException("Rule matching failed: " + reason(item.failure().error()));
+				}
+				// a refusal that retrying cannot fix must not stop indexing: those rules miss this batch
+				log.error("Rule matching refused for a group of rules, which miss this batch of {} articles: {}",
+						batch.size(), reason(item.failure().error()));
+				continue;
 			}
 			matched.putAll(RuleMatchQuery.matched(item.result()));
 		}
@@ -109,16 +142,55 @@ public class AlertEvaluator implements IndexedBatchObserver {
 		return raised;
 	}
 
+	/**
+	 * Copies the batch into the small batch index, visible at once: rule queries then touch a few
+	 * hundred documents in one segment instead of looking their terms up in every segment of the news
+	 * index.
+	 */
+	private void stage(List<EnrichedArticle> batch, Instant now) throws IOException {
+		List<String> previous = new ArrayList<>();
+		for (String id = this.staged.poll(); id != null; id = this.staged.poll()) {
+			previous.add(id);
+		}
+		BulkResponse response = this.client.bulk(b -> {
+			// the previous batches leave in the same request (left-overs would only slow evaluation:
+			// every evaluation is restricted to its own batch's ids)
+			for (String id : previous) {
+				b.operations(op -> op.delete(d -> d.index(this.batchIndex).id(id)));
+			}
+			for (EnrichedArticle article : batch) {
+				b.operations(op -> op.index(i -> i.index(this.batchIndex)
+					.id(article.articleId())
+					.document(ArticleDocument.of(article, this.maxTextBytes, now))));
+			}
+			return b.refresh(Refresh.True);
+		});
+		if (response.errors()) {
+			for (BulkResponseItem item : response.items()) {
+				if (item.error() != null && item.status() != 404) {
+					throw new IOException("Could not stage article " + item.id() + " for rule evaluation: "
+							+ item.status() + " " + item.error().reason());
+				}
+			}
+		}
+	}
+
 	private List<Alert> crossings(List<Rule> thresholds, Map<String, List<String>> matched,
 			Map<String, EnrichedArticle> byId, Instant now) throws IOException {
 		List<Alert> raised = new ArrayList<>();
+		this.client.indices().refresh(r -> r.index(this.alias));
 		MsearchResponse<JsonData> counts = this.client.msearch(RuleMatchQuery.windowCounts(thresholds, this.alias, now),
 				JsonData.class);
 		for (int i = 0; i < thresholds.size(); i++) {
 			Rule rule = thresholds.get(i);
 			MultiSearchResponseItem<JsonData> item = counts.responses().get(i);
 			if (item.isFailure()) {
-				throw new IOException("Threshold count failed for rule " + rule.id() + ": " + item.failure().error().reason());
+				if (item.failure().status() == 429 || item.failure().status() >= 500) {
+					throw new IOException("Threshold count failed for rule " + rule.id() + ": "
+							+ reason(item.failure().error()));
+				}
+				log.error("Threshold count refused for rule {}: {}", rule.id(), reason(item.failure().error()));
+				continue;
 			}
 			long count = item.result().hits().total().value();
 			boolean above = count >= rule.threshold();
@@ -155,6 +227,17 @@ public class AlertEvaluator implements IndexedBatchObserver {
 				this.webhooks.submit(rule, alert);
 			}
 		}
+	}
+
+	private static String reason(co.elastic.clients.elasticsearch._types.ErrorCause error) {
+		StringBuilder reason = new StringBuilder(error.type() + ": " + error.reason());
+		for (co.elastic.clients.elasticsearch._types.ErrorCause cause : error.rootCause()) {
+			reason.append("; ").append(cause.type()).append(": ").append(cause.reason());
+		}
+		if (error.causedBy() != null) {
+			reason.append("; caused by ").append(error.causedBy().type()).append(": ").append(error.causedBy().reason());
+		}
+		return reason.toString();
 	}
 
 	static Alert alert(Rule rule, EnrichedArticle article, String alertId, Instant now) {

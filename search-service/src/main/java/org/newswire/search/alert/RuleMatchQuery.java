@@ -8,6 +8,7 @@ import java.util.Map;
 
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
@@ -24,7 +25,7 @@ import org.newswire.search.query.InvalidSearchException;
  */
 final class RuleMatchQuery {
 
-	static final int MAX_BUCKETS = 50_000;
+	static final int MAX_BUCKETS = 20_000;
 
 	static final String ARTICLES = "articles";
 
@@ -47,7 +48,9 @@ final class RuleMatchQuery {
 					Query ruleQuery = query(rule);
 					if (ruleQuery != null) {
 						body.aggregations(rule.id(), a -> a.filter(ruleQuery)
-							.aggregations(ARTICLES, t -> t.terms(terms -> terms.field("articleId").size(articleIds.size()))));
+							.aggregations(ARTICLES, t -> t.terms(terms -> terms.field("articleId")
+								.size(articleIds.size())
+								.executionHint(TermsAggregationExecutionHint.Map))));
 					}
 				}
 				return body;

@@ -23,7 +23,7 @@ public record ArticleDocument(String articleId, String url, String canonicalUrl,
 		Instant publishedAt, Instant ingestedAt, Instant enrichedAt, Instant indexedAt, Integer wordCount,
 		Integer revision, String fingerprint) {
 
-	static ArticleDocument of(EnrichedArticle article, int maxTextBytes, Instant indexedAt) {
+	public static ArticleDocument of(EnrichedArticle article, int maxTextBytes, Instant indexedAt) {
 		List<String> topicIds = article.topics().stream().map(TopicMatch::id).toList();
 		return new ArticleDocument(article.articleId(), article.url(), article.canonicalUrl(), article.feedId(),
 				article.feedTitle(), article.title(), article.summary(), truncate(article.text(), maxTextBytes),

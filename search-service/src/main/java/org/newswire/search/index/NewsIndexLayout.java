@@ -64,7 +64,8 @@ public class NewsIndexLayout implements SmartLifecycle {
 					.mappings(mapping)));
 	}
 
-	static TypeMapping mapping() {
+	/** The articles mapping, also used by the rule-evaluation index. */
+	public static TypeMapping mapping() {
 		try (InputStream json = new ClassPathResource(MAPPING).getInputStream()) {
 			return TypeMapping.of(m -> m.withJson(json));
 		}
