@@ -60,7 +60,16 @@ public final class MainTextExtractor {
 	private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote", "dd", "li");
 
 	public ExtractedText extract(Document page) {
-		Document doc = page.clone();
+		PARAGRAPH_LENGTHS.set(new IdentityHashMap<>());
+		try {
+			return extractFrom(page.clone());
+		}
+		finally {
+			PARAGRAPH_LENGTHS.remove();
+		}
+	}
+
+	private ExtractedText extractFrom(Document doc) {
 		String title = Headline.title(doc);
 		Element body = doc.body();
 		if (body == null) {
@@ -143,7 +152,7 @@ public final class MainTextExtractor {
 					&& linkDensity(element) < 0.2) {
 				continue;
 			}
-			element.remove();
+			removeMeasured(element);
 			scopeText.clear();
 		}
 		List<Element> boxes = new ArrayList<>();
@@ -153,7 +162,7 @@ public final class MainTextExtractor {
 				boxes.add(element);
 			}
 		}
-		boxes.forEach(Element::remove);
+		boxes.forEach(MainTextExtractor::removeMeasured);
 	}
 
 	/** Whether the element's raw text is under {@code limit} characters, without building it (nested boxes made that quadratic). */
@@ -348,11 +357,31 @@ public final class MainTextExtractor {
 		if (paragraphs.isEmpty()) {
 			return element.text().length();
 		}
+		Map<Element, Integer> cache = PARAGRAPH_LENGTHS.get();
 		int length = 0;
 		for (Element p : paragraphs) {
-			length += p.text().length();
+			length += cache == null ? p.text().length() : cache.computeIfAbsent(p, e -> e.text().length());
 		}
 		return length;
+	}
+
+	/**
+	 * Text length per paragraph during one extraction: containers are measured again and again while
+	 * clutter is removed, and building paragraph text dominated the extractor's cost.
+	 */
+	private static final ThreadLocal<Map<Element, Integer>> PARAGRAPH_LENGTHS = new ThreadLocal<>();
+
+	/** Forgets the lengths an element's removal changes: the paragraphs around it. */
+	private static void removeMeasured(Element element) {
+		Map<Element, Integer> cache = PARAGRAPH_LENGTHS.get();
+		if (cache != null) {
+			for (Element parent : element.parents()) {
+				if (parent.normalName().equals("p") || parent.normalName().equals("pre")) {
+					cache.remove(parent);
+				}
+			}
+		}
+		element.remove();
 	}
 
 	static double linkDensity(Element element) {
