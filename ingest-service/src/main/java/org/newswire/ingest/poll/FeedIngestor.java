@@ -216,7 +216,7 @@ class FeedIngestor {
 		return dated == 0 ? -1 : recent / 7.0;
 	}
 
-	private static List<ParsedFeed.Item> newest(List<ParsedFeed.Item> items, int max) {
+	static List<ParsedFeed.Item> newest(List<ParsedFeed.Item> items, int max) {
 		List<ParsedFeed.Item> sorted = new ArrayList<>(items);
 		// stable: undated items keep document order after the dated ones
 		sorted.sort(Comparator.comparing((ParsedFeed.Item item) -> item.publishedAt() != null ? item.publishedAt()
