@@ -32,6 +32,10 @@ class PageFetcherTest {
 
 	private final AtomicInteger flakyCalls = new AtomicInteger();
 
+	private final AtomicInteger robotsCalls = new AtomicInteger();
+
+	private volatile int robotsStatus = 200;
+
 	private PageFetcher pages;
 
 	@BeforeEach
@@ -54,6 +58,14 @@ class PageFetcherTest {
 						StandardCharsets.UTF_8);
 			}
 		});
+		server.createContext("/big", exchange -> send(exchange, 200, "text/html",
+				"<html><body><p>" + "x".repeat(300_000) + "</p></body></html>", StandardCharsets.UTF_8));
+		server.createContext("/robots.txt", exchange -> {
+			robotsCalls.incrementAndGet();
+			send(exchange, robotsStatus, "text/plain", "User-agent: *\nDisallow: /private/\n", StandardCharsets.UTF_8);
+		});
+		server.createContext("/private/", exchange -> send(exchange, 200, "text/html",
+				"<html><body><p>secret</p></body></html>", StandardCharsets.UTF_8));
 		server.createContext("/down", exchange -> send(exchange, 503, "text/html", "down", StandardCharsets.UTF_8));
 		server.start();
 		httpFetcher = new HttpFetcher(FetchSettings.of(null, Duration.ofSeconds(2), Duration.ofSeconds(5), 0, 0,
@@ -82,6 +94,45 @@ class PageFetcherTest {
 
 		assertThat(result).isInstanceOfSatisfying(PageResult.Fetched.class,
 				page -> assertThat(page.document().body().text()).isEqualTo("Zelens\u2019kyi \u2013 Kyiv"));
+	}
+
+	@Test
+	void reportsABodyOverTheCapAsTooLarge() {
+		try (HttpFetcher small = new HttpFetcher(FetchSettings.of(null, Duration.ofSeconds(2), Duration.ofSeconds(5),
+				100_000, 0, List.of("127.0.0.1")))) {
+			PageResult result = new PageFetcher(small, FetchRetry.none()).fetch(url("/big"));
+
+			assertThat(result).isInstanceOfSatisfying(PageResult.Failed.class,
+					failed -> assertThat(failed.status()).isEqualTo(Extraction.TOO_LARGE));
+		}
+	}
+
+	@Test
+	void honoursRobotsTxtAndAsksEachOriginOnce() {
+		PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), new RobotsSettings(true,
+				Duration.ofHours(1), Duration.ofMinutes(1), 10), sleeps::add);
+
+		PageResult disallowed = polite.fetch(url("/private/story"));
+		PageResult allowed = polite.fetch(url("/latin1"));
+
+		assertThat(disallowed).isInstanceOfSatisfying(PageResult.Failed.class, failed -> {
+			assertThat(failed.status()).isEqualTo(Extraction.BLOCKED);
+			assertThat(failed.detail()).contains("robots.txt");
+		});
+		assertThat(allowed).isInstanceOf(PageResult.Fetched.class);
+		assertThat(robotsCalls).hasValue(1);
+	}
+
+	@Test
+	void fetchesWhenRobotsTxtIsMissingOrBroken() {
+		for (int status : new int[] { 404, 503 }) {
+			robotsStatus = status;
+			PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), new RobotsSettings(true,
+					Duration.ofHours(1), Duration.ofMinutes(1), 10), sleeps::add);
+
+			assertThat(polite.fetch(url("/private/story"))).as("robots.txt answering %d", status)
+				.isInstanceOf(PageResult.Fetched.class);
+		}
 	}
 
 	@Test
