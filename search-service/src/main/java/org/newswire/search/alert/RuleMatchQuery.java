@@ -6,57 +6,77 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.TermsAggregationExecutionHint;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import org.newswire.search.query.InvalidSearchException;
 
 /**
  * The requests that evaluate every rule against one batch, built as values. Matching: one
- * multi-search whose searches each restrict to the batch's article ids once and carry a named
- * {@code filter} aggregation per rule with the matching article ids as {@code terms} buckets (sized to
- * the batch, never the default 10). Rules are split over the searches so that no search exceeds
- * {@link #MAX_BUCKETS} buckets (Elasticsearch's {@code search.max_buckets} is 65,536). Threshold rules
- * that matched then get a count each over their window, again in one multi-search.
+ * multi-search over the batch index, each search restricted to the batch's article ids and asking,
+ * with one named query per rule, for every article of the batch that matches any of its rules
+ * ({@code size} = the batch, never the default 10): each hit lists the rules it matched in
+ * {@code matched_queries}. Rules are packed into searches by their estimated number of query
+ * clauses, so that no search comes near Elasticsearch's clause limit. Threshold rules that matched
+ * then get a count each over their window, again in one multi-search.
  */
 final class RuleMatchQuery {
 
-	static final int MAX_BUCKETS = 20_000;
+	/** Estimated query clauses per search; Elasticsearch refuses a few thousand on a small heap. */
+	static final int MAX_CLAUSES = 1000;
 
-	static final String ARTICLES = "articles";
+	static final int MAX_RULES_PER_SEARCH = 200;
+
+	/** Title, summary, text and entity names: each word is looked for in all four. */
+	static final int SEARCHED_FIELDS = 4;
 
 	private RuleMatchQuery() {
 	}
 
-	/** Rules per search so that rules × (batch + 1) buckets stay under the limit. */
-	static int rulesPerSearch(int batchSize) {
-		return Math.max(1, MAX_BUCKETS / (batchSize + 1));
-	}
-
 	static MsearchRequest matches(List<Rule> rules, List<String> articleIds, String index) {
-		int chunk = rulesPerSearch(articleIds.size());
 		List<RequestItem> searches = new ArrayList<>();
-		for (int from = 0; from < rules.size(); from += chunk) {
-			List<Rule> group = rules.subList(from, Math.min(rules.size(), from + chunk));
-			searches.add(RequestItem.of(item -> item.header(h -> h.index(index)).body(body -> {
-				body.size(0).query(q -> q.ids(i -> i.values(articleIds)));
-				for (Rule rule : group) {
-					Query ruleQuery = query(rule);
-					if (ruleQuery != null) {
-						body.aggregations(rule.id(), a -> a.filter(ruleQuery)
-							.aggregations(ARTICLES, t -> t.terms(terms -> terms.field("articleId")
-								.size(articleIds.size())
-								.executionHint(TermsAggregationExecutionHint.Map))));
-					}
-				}
-				return body;
-			})));
+		List<Query> group = new ArrayList<>();
+		int clauses = 0;
+		for (Rule rule : rules) {
+			Query ruleQuery = query(rule);
+			if (ruleQuery == null) {
+				continue;
+			}
+			int ruleClauses = clauses(rule);
+			if (!group.isEmpty() && (clauses + ruleClauses > MAX_CLAUSES || group.size() >= MAX_RULES_PER_SEARCH)) {
+				searches.add(search(group, articleIds, index));
+				group = new ArrayList<>();
+				clauses = 0;
+			}
+			group.add(Query.of(q -> q.bool(b -> b.filter(ruleQuery).queryName(rule.id()))));
+			clauses += ruleClauses;
+		}
+		if (!group.isEmpty()) {
+			searches.add(search(group, articleIds, index));
 		}
 		return MsearchRequest.of(m -> m.searches(searches));
+	}
+
+	private static RequestItem search(List<Query> named, List<String> articleIds, String index) {
+		return RequestItem.of(item -> item.header(h -> h.index(index).requestCache(false))
+			.body(body -> body.size(articleIds.size())
+				.source(src -> src.fetch(false))
+				.trackTotalHits(t -> t.enabled(false))
+				.sort(o -> o.doc(d -> d))
+				.query(q -> q.bool(b -> b.filter(ids -> ids.ids(i -> i.values(articleIds)))
+					.filter(any -> any.bool(or -> or.should(named).minimumShouldMatch("1")))))));
+	}
+
+	/** A rough count of the leaf queries a rule becomes: each word or phrase over four fields, plus filters. */
+	static int clauses(Rule rule) {
+		int words = 1;
+		if (rule.query() != null) {
+			words = rule.query().replaceAll("\"[^\"]*\"", " x ").trim().split("\\s+").length;
+		}
+		return words * SEARCHED_FIELDS + rule.topics().size() + 2 * rule.entities().size() + rule.sources().size()
+				+ rule.languages().size() + 2;
 	}
 
 	/** A rule whose stored query no longer parses is skipped instead of failing the batch. */
@@ -72,14 +92,9 @@ final class RuleMatchQuery {
 	/** Rule id → ids of the batch's articles it matched, from one search of {@link #matches}. */
 	static Map<String, List<String>> matched(ResponseBody<?> response) {
 		Map<String, List<String>> matched = new HashMap<>();
-		for (Map.Entry<String, Aggregate> entry : response.aggregations().entrySet()) {
-			Aggregate articles = entry.getValue().filter().aggregations().get(ARTICLES);
-			List<String> ids = new ArrayList<>();
-			for (StringTermsBucket bucket : articles.sterms().buckets().array()) {
-				ids.add(bucket.key().stringValue());
-			}
-			if (!ids.isEmpty()) {
-				matched.put(entry.getKey(), ids);
+		for (Hit<?> hit : response.hits().hits()) {
+			for (String ruleId : hit.matchedQueries()) {
+				matched.computeIfAbsent(ruleId, id -> new ArrayList<>()).add(hit.id());
 			}
 		}
 		return matched;

@@ -19,7 +19,7 @@ class RuleMatchQueryTest {
 	}
 
 	@Test
-	void sizesTheMatchesOfEachRuleToTheBatchNotTheDefaultTen() {
+	void asksForEveryArticleOfTheBatchNotTheDefaultTen() {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 500; i++) {
 			ids.add("a" + i);
@@ -28,27 +28,22 @@ class RuleMatchQueryTest {
 		MsearchRequest request = RuleMatchQuery.matches(List.of(rule(1, "sanctions")), ids, "batch");
 
 		String json = JsonpUtils.toJsonString(request.searches().get(0).body(), ElasticsearchConfig.jsonpMapper());
-		assertThat(json).contains("\"size\":500").contains("\"field\":\"articleId\"").contains("\"ids\"");
+		assertThat(json).contains("\"size\":500").contains("\"_name\":\"rule-1\"").contains("\"ids\"");
 	}
 
 	@Test
-	void splitsManyRulesOverSearchesThatStayUnderTheBucketLimit() {
+	void packsManyRulesIntoSearchesThatStayUnderTheClauseLimit() {
 		List<Rule> rules = new ArrayList<>();
 		for (int i = 0; i < 1000; i++) {
-			rules.add(rule(i, "word" + i));
-		}
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < 500; i++) {
-			ids.add("a" + i);
+			rules.add(rule(i, "word" + i + " OR other" + i + " OR third" + i));
 		}
 
-		MsearchRequest request = RuleMatchQuery.matches(rules, ids, "batch");
+		MsearchRequest request = RuleMatchQuery.matches(rules, List.of("a"), "batch");
 
-		int perSearch = RuleMatchQuery.rulesPerSearch(500);
-		assertThat(perSearch * 501).isLessThanOrEqualTo(RuleMatchQuery.MAX_BUCKETS);
+		int perSearch = RuleMatchQuery.MAX_CLAUSES / RuleMatchQuery.clauses(rules.get(0));
 		assertThat(request.searches()).hasSize((1000 + perSearch - 1) / perSearch);
-		int aggregations = request.searches().stream().mapToInt(s -> s.body().aggregations().size()).sum();
-		assertThat(aggregations).isEqualTo(1000);
+		String json = JsonpUtils.toJsonString(request, ElasticsearchConfig.jsonpMapper());
+		assertThat(json.split("\"_name\"", -1)).hasSize(1001);
 	}
 
 	@Test
@@ -56,7 +51,8 @@ class RuleMatchQueryTest {
 		MsearchRequest request = RuleMatchQuery.matches(List.of(rule(1, "(broken"), rule(2, "fine")), List.of("a"),
 				"batch");
 
-		assertThat(request.searches().get(0).body().aggregations()).containsOnlyKeys("rule-2");
+		String json = JsonpUtils.toJsonString(request, ElasticsearchConfig.jsonpMapper());
+		assertThat(json).contains("\"_name\":\"rule-2\"").doesNotContain("rule-1");
 	}
 
 }
