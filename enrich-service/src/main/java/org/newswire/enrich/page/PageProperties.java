@@ -1,6 +1,8 @@
 package org.newswire.enrich.page;
 
 import jakarta.validation.Valid;
+
+import org.newswire.fetch.FetchSettings;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("newswire.enrich")
-public record PageProperties(@Valid @NotNull @DefaultValue PageFetchSettings fetch,
+public record PageProperties(@NotNull @DefaultValue FetchSettings fetch,
 		@Valid @NotNull @DefaultValue FetchRetry fetchRetry, @Valid @NotNull @DefaultValue RobotsSettings robots) {
 
 }

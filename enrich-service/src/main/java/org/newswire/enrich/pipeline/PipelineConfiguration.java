@@ -57,7 +57,7 @@ class PipelineConfiguration {
 
 	@Bean(destroyMethod = "close")
 	HttpFetcher httpFetcher(PageProperties properties) {
-		return new HttpFetcher(properties.fetch().toFetchSettings());
+		return new HttpFetcher(properties.fetch());
 	}
 
 	@Bean
