@@ -65,7 +65,8 @@ start_service() { # module, then NAME=value settings
   pids+=($!)
 }
 local_hosts=localhost,127.0.0.1
-start_service search-service NEWSWIRE_SEARCH_ELASTICSEARCH_URIS=http://127.0.0.1:9200
+start_service search-service NEWSWIRE_SEARCH_ELASTICSEARCH_URIS=http://127.0.0.1:9200 \
+  NEWSWIRE_SEARCH_ALERTS_WEBHOOK_FETCH_ALLOWEDHOSTS=$local_hosts
 start_service enrich-service NEWSWIRE_ENRICH_FETCH_ALLOWEDHOSTS=$local_hosts
 start_service ingest-service NEWSWIRE_INGEST_FETCH_ALLOWEDHOSTS=$local_hosts \
   NEWSWIRE_INGEST_POLL_FEEDURLS="${NEWSWIRE_FEEDS:-http://localhost:8090/feed.xml}"
