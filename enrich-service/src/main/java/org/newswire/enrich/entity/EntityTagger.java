@@ -43,8 +43,11 @@ public final class EntityTagger {
 
 	/** Entities found, most mentioned first. */
 	public List<EntityMention> tag(String title, String text) {
-		Tokens titleTokens = Tokens.of(title);
-		Tokens textTokens = Tokens.of(text);
+		return tag(Tokens.of(title), Tokens.of(text));
+	}
+
+	/** As {@link #tag(String, String)}, on title and text already split into tokens (shared with the other taggers). */
+	public List<EntityMention> tag(Tokens titleTokens, Tokens textTokens) {
 		List<String> keys = new ArrayList<>(titleTokens.foldedForms());
 		keys.add(SEPARATOR);
 		keys.addAll(textTokens.foldedForms());

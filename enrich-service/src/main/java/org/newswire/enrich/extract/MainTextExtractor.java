@@ -77,8 +77,10 @@ public final class MainTextExtractor {
 		}
 		removeClutter(body);
 		Map<Element, Double> scores = scoreContainers(body);
-		Element best = bestContainer(scores, body);
-		List<Element> content = withGoodSiblings(best, scores);
+		// the tree no longer changes: each container's link density is measured once
+		Map<Element, Double> densities = new IdentityHashMap<>();
+		Element best = bestContainer(scores, body, densities);
+		List<Element> content = withGoodSiblings(best, scores, densities);
 		int bestLength = content.stream().mapToInt(MainTextExtractor::paragraphTextLength).sum();
 
 		String method = ExtractedText.TEXT_DENSITY;
@@ -242,9 +244,10 @@ public final class MainTextExtractor {
 	 * The container whose paragraphs score best, moved up to a common ancestor when several other
 	 * nearly as good candidates share it (an article split into sections).
 	 */
-	private static Element bestContainer(Map<Element, Double> scores, Element body) {
+	private static Element bestContainer(Map<Element, Double> scores, Element body, Map<Element, Double> densities) {
 		Map<Element, Double> adjusted = new IdentityHashMap<>();
-		scores.forEach((element, score) -> adjusted.put(element, score * (1 - linkDensity(element))));
+		scores.forEach((element, score) -> adjusted.put(element,
+				score * (1 - densities.computeIfAbsent(element, MainTextExtractor::linkDensity))));
 		List<Map.Entry<Element, Double>> ranked = new ArrayList<>(adjusted.entrySet());
 		ranked.sort(Map.Entry.<Element, Double>comparingByValue().reversed());
 		if (ranked.isEmpty()) {
@@ -307,7 +310,8 @@ public final class MainTextExtractor {
 	}
 
 	/** The best container and those of its siblings that look like more of the same article. */
-	private static List<Element> withGoodSiblings(Element best, Map<Element, Double> scores) {
+	private static List<Element> withGoodSiblings(Element best, Map<Element, Double> scores,
+			Map<Element, Double> densities) {
 		Element parent = best.parent();
 		if (parent == null || best.normalName().equals("body")) {
 			return List.of(best);
@@ -320,10 +324,9 @@ public final class MainTextExtractor {
 				content.add(sibling);
 				continue;
 			}
-			double score = scores.getOrDefault(sibling, 0.0) * (1 - linkDensity(sibling));
-			String text = sibling.text();
-			boolean goodParagraph = sibling.normalName().equals("p") && text.length() > 80
-					&& linkDensity(sibling) < 0.25;
+			double density = densities.computeIfAbsent(sibling, MainTextExtractor::linkDensity);
+			double score = scores.getOrDefault(sibling, 0.0) * (1 - density);
+			boolean goodParagraph = sibling.normalName().equals("p") && density < 0.25 && sibling.text().length() > 80;
 			if (score >= threshold || goodParagraph) {
 				content.add(sibling);
 			}

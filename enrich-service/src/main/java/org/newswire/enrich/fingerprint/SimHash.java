@@ -19,7 +19,12 @@ public final class SimHash {
 	}
 
 	public static String of(String text) {
-		List<String> words = Tokens.of(text).foldedForms();
+		return of(Tokens.of(text));
+	}
+
+	/** As {@link #of(String)}, on text already split into tokens. */
+	public static String of(Tokens tokens) {
+		List<String> words = tokens.foldedForms();
 		int[] votes = new int[64];
 		if (words.size() < SHINGLE) {
 			if (words.isEmpty()) {

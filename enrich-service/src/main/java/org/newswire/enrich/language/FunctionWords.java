@@ -73,6 +73,14 @@ final class FunctionWords {
 				+ " также или бы"));
 	}
 
+	/** The lists each function word is on, in the order of {@link #STOPWORDS}: one look-up per word. */
+	private static final Map<String, List<String>> LANGUAGES_BY_WORD = new HashMap<>();
+
+	static {
+		STOPWORDS.forEach((language, words) -> words
+			.forEach(word -> LANGUAGES_BY_WORD.computeIfAbsent(word, w -> new java.util.ArrayList<>()).add(language)));
+	}
+
 	enum Script {
 
 		LATIN, CYRILLIC, HAN, KANA, HANGUL, ARABIC, GREEK, HEBREW, THAI, DEVANAGARI, OTHER
@@ -116,10 +124,8 @@ final class FunctionWords {
 		List<String> words = Tokens.of(sample).foldedForms();
 		Map<String, Integer> hits = new HashMap<>();
 		for (String word : words) {
-			for (Map.Entry<String, Set<String>> language : STOPWORDS.entrySet()) {
-				if (language.getValue().contains(word)) {
-					hits.merge(language.getKey(), 1, Integer::sum);
-				}
+			for (String language : LANGUAGES_BY_WORD.getOrDefault(word, List.of())) {
+				hits.merge(language, 1, Integer::sum);
 			}
 		}
 		String best = null;

@@ -119,10 +119,13 @@ public class Enricher {
 		// a page's declared language is often the CMS default: detection wins, the declaration fills in
 		String language = detected.map(DetectedLanguage::code)
 			.orElse(metadata.language() != null ? metadata.language() : raw.language());
-		List<TopicMatch> topicMatches = topics.get().tag(title, text);
-		List<EntityMention> entityMentions = entities.tag(title, text);
+		// split once: topics, entities, word count and fingerprint all read the same tokens
+		Tokens titleTokens = Tokens.of(title);
+		Tokens textTokens = Tokens.of(text);
+		List<TopicMatch> topicMatches = topics.get().tag(titleTokens, textTokens);
+		List<EntityMention> entityMentions = entities.tag(titleTokens, textTokens);
 		Enrichment enrichment = new Enrichment(main.title(), text, main.extraction(), language, topicMatches,
-				entityMentions, Tokens.of(text).size(), SimHash.of(text));
+				entityMentions, textTokens.size(), SimHash.of(textTokens));
 		return new Result(EnrichedArticle.of(filled, enrichment, clock.instant()), metadata, detected);
 	}
 

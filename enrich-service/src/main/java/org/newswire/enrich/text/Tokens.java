@@ -183,6 +183,9 @@ public final class Tokens {
 	}
 
 	private static boolean isWordChar(int cp) {
+		if (cp < 0x80) {
+			return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+		}
 		return Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
 				|| Character.getType(cp) == Character.COMBINING_SPACING_MARK;
 	}
@@ -193,6 +196,10 @@ public final class Tokens {
 
 	/** CJK ideographs and kana: no spaces between words, so each character is a token. */
 	static boolean isSingleCharWord(int cp) {
+		if (cp < 0x2E80) {
+			// below the CJK radicals no code point is Han, Hiragana or Katakana (the common case, cheaply)
+			return false;
+		}
 		Character.UnicodeScript script = Character.UnicodeScript.of(cp);
 		return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
 				|| script == Character.UnicodeScript.KATAKANA;

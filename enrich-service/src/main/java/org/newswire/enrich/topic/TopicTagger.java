@@ -111,8 +111,11 @@ public final class TopicTagger {
 
 	/** Topics that reach their threshold, highest score first. */
 	public List<TopicMatch> tag(String title, String text) {
-		Tokens titleTokens = Tokens.of(title);
-		Tokens textTokens = Tokens.of(text);
+		return tag(Tokens.of(title), Tokens.of(text));
+	}
+
+	/** As {@link #tag(String, String)}, on title and text already split into tokens (shared with the other taggers). */
+	public List<TopicMatch> tag(Tokens titleTokens, Tokens textTokens) {
 		List<String> keys = new ArrayList<>(titleTokens.size() + 1 + textTokens.size());
 		keys.addAll(titleTokens.stems());
 		keys.add(SEPARATOR);
