@@ -90,7 +90,7 @@ final class Boilerplate {
 				return true;
 			}
 		}
-		String squashed = NOT_LETTER.matcher(attributes.toLowerCase(Locale.ROOT)).replaceAll("");
+		String squashed = squashed(attributes);
 		for (String phrase : CLUTTER_PHRASES) {
 			if (squashed.contains(phrase)) {
 				return true;
@@ -144,7 +144,64 @@ final class Boilerplate {
 		return style.contains("display:none") || style.contains("visibility:hidden");
 	}
 
-	private static List<String> words(String attributes) {
+	/** Lower-case letters of the attributes, nothing else ("table-of-contents" → "tableofcontents"). */
+	private static String squashed(String attributes) {
+		StringBuilder out = new StringBuilder(attributes.length());
+		for (int i = 0; i < attributes.length(); i++) {
+			char c = attributes.charAt(i);
+			if (c >= 0x80) {
+				return NOT_LETTER.matcher(attributes.toLowerCase(Locale.ROOT)).replaceAll("");
+			}
+			if (c >= 'a' && c <= 'z') {
+				out.append(c);
+			}
+			else if (c >= 'A' && c <= 'Z') {
+				out.append((char) (c + ('a' - 'A')));
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * The words of class, id and label: split at anything but letters and digits and between a
+	 * lower-case and an upper-case letter ("shareBar" → share, bar), lower-cased. Every element of
+	 * the page is judged, so ASCII (nearly all class names) is scanned by hand rather than by regex.
+	 */
+	static List<String> words(String attributes) {
+		List<String> words = new ArrayList<>();
+		int start = -1;
+		for (int i = 0; i < attributes.length(); i++) {
+			char c = attributes.charAt(i);
+			if (c >= 0x80) {
+				return wordsByPattern(attributes);
+			}
+			boolean lower = c >= 'a' && c <= 'z';
+			boolean upper = c >= 'A' && c <= 'Z';
+			if (upper && start >= 0 && isAsciiLower(attributes.charAt(i - 1))) {
+				words.add(attributes.substring(start, i).toLowerCase(Locale.ROOT));
+				start = i;
+			}
+			else if (lower || upper || (c >= '0' && c <= '9')) {
+				if (start < 0) {
+					start = i;
+				}
+			}
+			else if (start >= 0) {
+				words.add(attributes.substring(start, i).toLowerCase(Locale.ROOT));
+				start = -1;
+			}
+		}
+		if (start >= 0) {
+			words.add(attributes.substring(start).toLowerCase(Locale.ROOT));
+		}
+		return words;
+	}
+
+	private static boolean isAsciiLower(char c) {
+		return c >= 'a' && c <= 'z';
+	}
+
+	static List<String> wordsByPattern(String attributes) {
 		List<String> words = new ArrayList<>();
 		for (String part : CAMEL.split(attributes)) {
 			for (String word : WORD_BREAK.split(part.toLowerCase(Locale.ROOT))) {

@@ -122,8 +122,10 @@ public final class MainTextExtractor {
 		return kept;
 	}
 
+	private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
 	static String comparable(String text) {
-		return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+		return NOT_LETTER_OR_DIGIT.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
 	}
 
 	private static void removeClutter(Element body) {
