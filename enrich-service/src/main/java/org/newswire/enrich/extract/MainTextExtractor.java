@@ -358,16 +358,18 @@ public final class MainTextExtractor {
 
 	/** Text in paragraphs (or the element's whole text when it has none), the measure of "how much article". */
 	static int paragraphTextLength(Element element) {
-		Elements paragraphs = element.select("p, pre");
-		if (paragraphs.isEmpty()) {
-			return element.text().length();
-		}
+		// a plain walk rather than select("p, pre"): this runs for every suspect and scope while clutter goes
 		Map<Element, Integer> cache = PARAGRAPH_LENGTHS.get();
-		int length = 0;
-		for (Element p : paragraphs) {
-			length += cache == null ? p.text().length() : cache.computeIfAbsent(p, e -> e.text().length());
-		}
-		return length;
+		boolean[] found = { false };
+		int[] length = { 0 };
+		element.forEach(e -> {
+			String tag = e.normalName();
+			if (tag.equals("p") || tag.equals("pre")) {
+				found[0] = true;
+				length[0] += cache == null ? e.text().length() : cache.computeIfAbsent(e, p -> p.text().length());
+			}
+		});
+		return found[0] ? length[0] : element.text().length();
 	}
 
 	/**
