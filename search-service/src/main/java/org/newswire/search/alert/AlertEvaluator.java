@@ -7,22 +7,16 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
-import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.MsearchResponse;
-import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.json.JsonData;
 import org.newswire.events.Alert;
 import org.newswire.events.EnrichedArticle;
 import org.newswire.events.TopicMatch;
-import org.newswire.search.index.ArticleDocument;
 import org.newswire.search.index.IndexProperties;
 import org.newswire.search.index.IndexedBatchObserver;
 import org.slf4j.Logger;
@@ -32,9 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evaluates every rule against each batch just indexed, with a bounded number of requests whatever
- * the number of rules or articles: the batch is copied into a small index of its own, one
- * multi-search finds the matches there, one more counts the window of the threshold rules that
- * matched (in the news index), one bulk creates the alerts. New alerts are published to
+ * the number of rules or articles: a refresh makes the just-indexed batch searchable, one
+ * multi-search of named rule queries filtered to the batch's ids finds the matches, one more counts
+ * the window of the threshold rules that matched, one bulk creates the alerts. New alerts are published to
  * {@code news.alerts} (acknowledged before the batch's offsets are committed) and handed to the
  * webhook dispatcher, which never holds up indexing.
  */
@@ -55,12 +49,6 @@ public class AlertEvaluator implements IndexedBatchObserver {
 
 	private final String alias;
 
-	private final String batchIndex;
-
-	private final int maxTextBytes;
-
-	private final Queue<String> staged = new ConcurrentLinkedQueue<>();
-
 	AlertEvaluator(ElasticsearchClient client, RuleStore rules, AlertStore alerts, AlertPublisher publisher,
 			WebhookDispatcher webhooks, IndexProperties index, AlertProperties properties) {
 		this.client = client;
@@ -69,8 +57,6 @@ public class AlertEvaluator implements IndexedBatchObserver {
 		this.publisher = publisher;
 		this.webhooks = webhooks;
 		this.alias = index.alias();
-		this.batchIndex = properties.batchIndex();
-		this.maxTextBytes = (int) index.maxTextSize().toBytes();
 	}
 
 	@Override
@@ -88,8 +74,7 @@ public class AlertEvaluator implements IndexedBatchObserver {
 	}
 
 	/**
-	 * The alerts the rules raise for this batch (not yet stored). Public for the benchmark. One
-	 * evaluation at a time: each one clears the previous batch from the batch index.
+	 * The alerts the rules raise for this batch (not yet stored). Public for the benchmark.
 	 */
 	public synchronized List<Alert> evaluate(List<Rule> all, List<EnrichedArticle> batch, Instant now) throws IOException {
 		Map<String, EnrichedArticle> byId = new HashMap<>();
@@ -98,16 +83,17 @@ public class AlertEvaluator implements IndexedBatchObserver {
 		}
 		long started = System.nanoTime();
 		List<String> batchIds = List.copyOf(byId.keySet());
-		stage(batch, now);
-		this.staged.addAll(batchIds);
-		long stagedAt = System.nanoTime();
+		// the batch was just written: make it searchable, then match it where it lies (filtered to
+		// its ids, the rule queries touch only these documents)
+		this.client.indices().refresh(r -> r.index(this.alias));
+		long refreshedAt = System.nanoTime();
 		Map<String, List<String>> matched = new HashMap<>();
-		MsearchResponse<JsonData> response = this.client.msearch(RuleMatchQuery.matches(all, batchIds, this.batchIndex),
+		MsearchResponse<JsonData> response = this.client.msearch(RuleMatchQuery.matches(all, batchIds, this.alias),
 				JsonData.class);
 		if (log.isDebugEnabled()) {
-			log.debug("Rules x {} articles: staging {} ms, multi-search of {} searches {} ms (Elasticsearch took {} ms)",
-					batch.size(), (stagedAt - started) / 1_000_000, response.responses().size(),
-					(System.nanoTime() - stagedAt) / 1_000_000, response.took());
+			log.debug("Rules x {} articles: refresh {} ms, multi-search of {} searches {} ms (Elasticsearch took {} ms)",
+					batch.size(), (refreshedAt - started) / 1_000_000, response.responses().size(),
+					(System.nanoTime() - refreshedAt) / 1_000_000, response.took());
 		}
 		for (MultiSearchResponseItem<JsonData> item : response.responses()) {
 			if (item.isFailure()) {
@@ -140,39 +126,6 @@ public class AlertEvaluator implements IndexedBatchObserver {
 			raised.addAll(crossings(thresholds, matched, byId, now));
 		}
 		return raised;
-	}
-
-	/**
-	 * Copies the batch into the small batch index, visible at once: rule queries then touch a few
-	 * hundred documents in one segment instead of looking their terms up in every segment of the news
-	 * index.
-	 */
-	private void stage(List<EnrichedArticle> batch, Instant now) throws IOException {
-		List<String> previous = new ArrayList<>();
-		for (String id = this.staged.poll(); id != null; id = this.staged.poll()) {
-			previous.add(id);
-		}
-		BulkResponse response = this.client.bulk(b -> {
-			// the previous batches leave in the same request (left-overs would only slow evaluation:
-			// every evaluation is restricted to its own batch's ids)
-			for (String id : previous) {
-				b.operations(op -> op.delete(d -> d.index(this.batchIndex).id(id)));
-			}
-			for (EnrichedArticle article : batch) {
-				b.operations(op -> op.index(i -> i.index(this.batchIndex)
-					.id(article.articleId())
-					.document(ArticleDocument.of(article, this.maxTextBytes, now))));
-			}
-			return b.refresh(Refresh.True);
-		});
-		if (response.errors()) {
-			for (BulkResponseItem item : response.items()) {
-				if (item.error() != null && item.status() != 404) {
-					throw new IOException("Could not stage article " + item.id() + " for rule evaluation: "
-							+ item.status() + " " + item.error().reason());
-				}
-			}
-		}
 	}
 
 	private List<Alert> crossings(List<Rule> thresholds, Map<String, List<String>> matched,

@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import org.newswire.search.index.IndexProperties;
-import org.newswire.search.index.NewsIndexLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +47,6 @@ class AlertIndices implements SmartLifecycle {
 			try {
 				create(this.properties.rulesIndex(), "alert/rules-mapping.json");
 				create(this.properties.alertsIndex(), "alert/alerts-mapping.json");
-				createBatchIndex();
 				this.running = true;
 				return;
 			}
@@ -85,25 +83,6 @@ class AlertIndices implements SmartLifecycle {
 				.create(c -> c.index(index)
 					.settings(s -> s.numberOfShards("1").numberOfReplicas("0").autoExpandReplicas("0-1"))
 					.mappings(mapping));
-			log.info("Created index {}", index);
-		}
-		catch (ElasticsearchException ex) {
-			if (!"resource_already_exists_exception".equals(ex.error().type())) {
-				throw ex;
-			}
-		}
-	}
-
-	private void createBatchIndex() throws IOException {
-		String index = this.properties.batchIndex();
-		if (this.client.indices().exists(e -> e.index(index)).value()) {
-			return;
-		}
-		try {
-			this.client.indices()
-				.create(c -> c.index(index)
-					.settings(s -> s.numberOfShards("1").numberOfReplicas("0").refreshInterval(t -> t.time("-1")))
-					.mappings(NewsIndexLayout.mapping()));
 			log.info("Created index {}", index);
 		}
 		catch (ElasticsearchException ex) {

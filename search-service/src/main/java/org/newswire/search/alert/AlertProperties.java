@@ -17,8 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * Alert rules and their delivery.
  * @param rulesIndex the Elasticsearch index holding the rules (outside the {@code news-*} template)
  * @param alertsIndex the index of fired alerts, one document per (rule, article) pair
- * @param batchIndex a small index (articles mapping) that holds each batch only while rules are
- * evaluated against it, so the cost of evaluation does not grow with the size of the news index
  * @param topicPartitions partitions of {@code news.alerts} when this service creates it
  * @param maxRules the most rules accepted
  * @param ruleCacheTtl how long rules read from the index are reused before reading them again
@@ -29,7 +27,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("newswire.search.alerts")
 public record AlertProperties(@NotBlank @DefaultValue("newswire-rules") String rulesIndex,
 		@NotBlank @DefaultValue("newswire-alerts") String alertsIndex,
-		@NotBlank @DefaultValue("newswire-rule-batch") String batchIndex,
 		@Positive @DefaultValue("3") int topicPartitions, @Positive @Max(100000) @DefaultValue("10000") int maxRules,
 		@NotNull @DefaultValue("2s") Duration ruleCacheTtl, @NotNull @DefaultValue("7d") Duration previewWindow,
 		@Valid @NotNull @DefaultValue Webhook webhook) {
