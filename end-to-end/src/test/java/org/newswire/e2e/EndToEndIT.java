@@ -16,16 +16,10 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,6 +30,7 @@ import org.newswire.events.TopicMatch;
 import org.newswire.events.Topics;
 import org.newswire.testsupport.NewswireStack;
 import org.newswire.testsupport.Stack;
+import org.newswire.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -220,29 +215,9 @@ class EndToEndIT {
 	}
 
 	private static int alertRecordsOnKafka(String ruleId) {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrapServers());
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		int count = 0;
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS)
-				.stream()
-				.map(info -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < until) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					if (ruleId.equals(record.key())) {
-						count++;
-					}
-				}
-			}
+		try (TopicReader alerts = new TopicReader(Stack.get().kafkaBootstrapServers(), Topics.ALERTS)) {
+			return (int) alerts.readToEnd().stream().filter(record -> ruleId.equals(record.key())).count();
 		}
-		return count;
 	}
 
 	private static JsonNode search(String query) throws IOException, InterruptedException {
@@ -252,29 +227,13 @@ class EndToEndIT {
 	}
 
 	private static Optional<EnrichedArticle> enrichedSeedArticle() {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrapServers());
-		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.ENRICHED)
+		try (TopicReader enriched = new TopicReader(Stack.get().kafkaBootstrapServers(), Topics.ENRICHED)) {
+			return enriched.readToEnd()
 				.stream()
-				.map(info -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-			while (System.nanoTime() < until) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					EnrichedArticle article = EventSerde.fromJson(record.value(), EnrichedArticle.class);
-					if (article.url().contains(FixtureSite.ARTICLE_PATH)) {
-						return Optional.of(article);
-					}
-				}
-			}
+				.map(record -> EventSerde.fromJson(record.value(), EnrichedArticle.class))
+				.filter(article -> article.url().contains(FixtureSite.ARTICLE_PATH))
+				.findFirst();
 		}
-		return Optional.empty();
 	}
 
 	private static Map<String, String> with(Map<String, String> common, Map<String, String> specific) {

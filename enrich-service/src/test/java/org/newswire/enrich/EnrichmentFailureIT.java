@@ -24,6 +24,7 @@ import org.newswire.events.EventSerde;
 import org.newswire.events.Extraction;
 import org.newswire.events.RawArticle;
 import org.newswire.events.Topics;
+import org.newswire.testsupport.TopicReader;
 import org.newswire.testsupport.NewswireStack;
 
 import org.springframework.boot.test.context.SpringBootTest;

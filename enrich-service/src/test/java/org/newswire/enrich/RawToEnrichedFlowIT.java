@@ -35,6 +35,7 @@ import org.newswire.events.Extraction;
 import org.newswire.events.RawArticle;
 import org.newswire.events.TopicMatch;
 import org.newswire.events.Topics;
+import org.newswire.testsupport.TopicReader;
 import org.newswire.testsupport.NewswireStack;
 
 import org.springframework.boot.test.context.SpringBootTest;

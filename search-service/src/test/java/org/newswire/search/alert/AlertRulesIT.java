@@ -7,16 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.newswire.events.Alert;
@@ -24,6 +18,7 @@ import org.newswire.events.EventSerde;
 import org.newswire.events.Topics;
 import org.newswire.search.RunningSearchService;
 import org.newswire.testsupport.Stack;
+import org.newswire.testsupport.TopicReader;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -221,22 +216,10 @@ class AlertRulesIT extends RunningSearchService {
 
 	private static List<Alert> alertsOnKafka(String ruleId, int expected) throws IOException {
 		List<Alert> found = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrapServers()),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS)
-				.stream()
-				.map(p -> new TopicPartition(p.topic(), p.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < until) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-					if (ruleId.equals(record.key())) {
-						found.add(EventSerde.fromJson(record.value(), Alert.class));
-					}
+		try (TopicReader alerts = new TopicReader(Stack.get().kafkaBootstrapServers(), Topics.ALERTS)) {
+			for (ConsumerRecord<String, byte[]> record : alerts.readToEnd()) {
+				if (ruleId.equals(record.key())) {
+					found.add(EventSerde.fromJson(record.value(), Alert.class));
 				}
 			}
 		}

@@ -26,6 +26,7 @@ import org.newswire.events.EventSerde;
 import org.newswire.events.Topics;
 import org.newswire.search.RunningSearchService;
 import org.newswire.testsupport.Stack;
+import org.newswire.testsupport.TopicReader;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -213,23 +214,12 @@ class IndexingIT extends RunningSearchService {
 	}
 
 	private static Set<String> deadLetterKeys() {
-		Set<String> keys = new java.util.HashSet<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Stack.get().kafkaBootstrapServers()),
-				new StringDeserializer(), new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.deadLetter(Topics.ENRICHED))
-				.stream()
-				.map(p -> new TopicPartition(p.topic(), p.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-			while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < until) {
-				consumer.poll(Duration.ofMillis(500)).forEach(record -> keys.add(record.key()));
-			}
+		try (TopicReader deadLetters = new TopicReader(Stack.get().kafkaBootstrapServers(),
+				Topics.deadLetter(Topics.ENRICHED))) {
+			Set<String> keys = new java.util.HashSet<>();
+			deadLetters.readToEnd().forEach(record -> keys.add(record.key()));
+			return keys;
 		}
-		return keys;
 	}
 
 	private Set<String> writeIndices(String alias) throws Exception {
