@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.Document;
-import org.newswire.enrich.language.DetectedLanguage;
 import org.newswire.enrich.page.PageFetcher;
 import org.newswire.enrich.pipeline.Enricher;
 import org.newswire.events.EnrichedArticle;
@@ -72,10 +71,10 @@ final class ExtractCommand {
 		line.put("publishedAt", article.publishedAt() == null ? null : article.publishedAt().toString());
 		line.put("publishedFrom", result.metadata().publishedFrom());
 		line.put("canonicalUrl", article.canonicalUrl());
-		line.put("siteName", result.metadata().siteName());
-		line.put("leadImage", result.metadata().leadImage());
+		line.put("siteName", article.siteName());
+		line.put("leadImage", article.leadImage());
 		line.put("language", article.language());
-		line.put("languageConfidence", result.language().map(DetectedLanguage::confidence).orElse(null));
+		line.put("languageConfidence", article.languageConfidence());
 		line.put("extraction", article.extraction());
 		line.put("wordCount", article.wordCount());
 		line.put("fingerprint", article.fingerprint());

@@ -29,9 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a raw article into an enriched one: fetch the page, read its metadata and extract its main
  * text (or fall back to the feed summary, saying why in {@code extraction}), then language, topics,
- * entities, word count and fingerprint. Page metadata (date, authors, canonical URL) is taken where
- * present and sound; the feed's values fill the gaps; the feed's title stays the article's title
- * when it has one ({@link EnrichedArticle#of}). Knows nothing of Kafka.
+ * entities, word count and fingerprint. Page metadata (date, authors, canonical URL, site name, lead
+ * image) is taken where present and sound; the feed's values fill the gaps; the feed's title stays the
+ * article's title when it has one ({@link EnrichedArticle#of}). Knows nothing of Kafka.
  */
 public class Enricher {
 
@@ -71,7 +71,7 @@ public class Enricher {
 		this.clock = clock;
 	}
 
-	/** An enriched article with what the event has no field for yet. */
+	/** An enriched article with the page metadata and language detection behind it. */
 	public record Result(EnrichedArticle article, PageMetadata metadata, Optional<DetectedLanguage> language) {
 	}
 
@@ -84,7 +84,7 @@ public class Enricher {
 		if (page instanceof PageResult.Failed failed) {
 			log.info("Article {}: no page from {} ({}: {}), using the feed summary", raw.articleId(), raw.url(),
 					failed.status(), failed.detail());
-			return build(raw, fallback(raw, failed.status(), failed.detail(), null), PageMetadata.NONE);
+			return build(raw, fallback(raw, failed.status(), failed.detail(), null), PageMetadata.NONE, null);
 		}
 		return fromPage(raw, ((PageResult.Fetched) page).document());
 	}
@@ -100,7 +100,10 @@ public class Enricher {
 			log.warn("Article {}: reading the metadata of {} failed", raw.articleId(), raw.url(), ex);
 			metadata = PageMetadata.NONE;
 		}
-		return build(raw, mainText(raw, document, metadata), metadata);
+		// relative URLs in the page resolve against where it was fetched from (a file has no location)
+		String pageUrl = document.location() == null || document.location().isBlank() ? raw.url()
+				: document.location();
+		return build(raw, mainText(raw, document, metadata), metadata, pageUrl);
 	}
 
 	/**
@@ -108,10 +111,10 @@ public class Enricher {
 	 * saying why there is no page text: for an article whose page took too long or whose enrichment failed.
 	 */
 	public EnrichedArticle fromFeed(RawArticle raw, String status, String detail) {
-		return build(raw, fallback(raw, status, detail, null), PageMetadata.NONE).article();
+		return build(raw, fallback(raw, status, detail, null), PageMetadata.NONE, null).article();
 	}
 
-	private Result build(RawArticle raw, MainText main, PageMetadata metadata) {
+	private Result build(RawArticle raw, MainText main, PageMetadata metadata, String pageUrl) {
 		RawArticle filled = withPageMetadata(raw, metadata);
 		String title = filled.title() == null || filled.title().isBlank() ? main.title() : filled.title();
 		String text = main.text();
@@ -124,8 +127,10 @@ public class Enricher {
 		Tokens textTokens = Tokens.of(text);
 		List<TopicMatch> topicMatches = topics.get().tag(titleTokens, textTokens);
 		List<EntityMention> entityMentions = entities.tag(titleTokens, textTokens);
-		Enrichment enrichment = new Enrichment(main.title(), text, main.extraction(), language, topicMatches,
-				entityMentions, textTokens.size(), SimHash.of(textTokens));
+		Enrichment enrichment = new Enrichment(main.title(), text, main.extraction(), language,
+				detected.map(DetectedLanguage::confidence).orElse(null), topicMatches, entityMentions,
+				textTokens.size(), SimHash.of(textTokens), PageFields.siteName(metadata.siteName()),
+				PageFields.leadImage(metadata.leadImage(), pageUrl));
 		return new Result(EnrichedArticle.of(filled, enrichment, clock.instant()), metadata, detected);
 	}
 

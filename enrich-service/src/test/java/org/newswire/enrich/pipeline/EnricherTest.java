@@ -61,6 +61,17 @@ class EnricherTest {
 		server.createContext("/teaser", exchange -> respond(exchange,
 				"<html><head><title>Subscribe</title></head><body><p>Subscribers only.</p></body></html>"
 					.getBytes(StandardCharsets.UTF_8)));
+		server.createContext("/news/with-image", exchange -> respond(exchange, ("<html lang=\"en\"><head>"
+				+ "<meta property=\"og:site_name\" content=\" The Harbour\n Gazette \">"
+				+ "<meta property=\"og:image\" content=\"../img/lead.jpg\">"
+				+ "</head><body><article><h1>Port strike ends</h1><p>"
+				+ "Dock workers returned to the harbour on Monday after the union accepted a new pay offer. ".repeat(5)
+				+ "</p></article></body></html>").getBytes(StandardCharsets.UTF_8)));
+		server.createContext("/script-image", exchange -> respond(exchange, ("<html><head>"
+				+ "<meta property=\"og:image\" content=\"javascript:alert(document.cookie)\">"
+				+ "</head><body><article><p>"
+				+ "Dock workers returned to the harbour on Monday after the union accepted a new pay offer. ".repeat(5)
+				+ "</p></article></body></html>").getBytes(StandardCharsets.UTF_8)));
 		server.start();
 		httpFetcher = new HttpFetcher(FetchSettings.defaults().withAllowedHosts(List.of("127.0.0.1")));
 		enricher = new Enricher(new PageFetcher(httpFetcher, FetchRetry.none()), new MainTextExtractor(),
@@ -135,6 +146,39 @@ class EnricherTest {
 		assertThat(article.text()).isEmpty();
 		assertThat(article.language()).isEqualTo("de");
 		assertThat(article.wordCount()).isZero();
+	}
+
+	@Test
+	void takesSiteNameAndLeadImageFromThePageAndTheDetectorsConfidence() {
+		RawArticle raw = raw("/news/with-image", "Port strike ends", "Short.");
+
+		EnrichedArticle article = enricher.enrich(raw);
+
+		assertThat(article.siteName()).isEqualTo("The Harbour Gazette");
+		assertThat(article.leadImage()).isEqualTo(raw.url().replace("/news/with-image", "/img/lead.jpg"));
+		assertThat(article.language()).isEqualTo("en");
+		assertThat(article.languageConfidence()).isBetween(0.5, 1.0);
+	}
+
+	@Test
+	void dropsALeadImageThatIsNotAnHttpUrl() {
+		EnrichedArticle article = enricher.enrich(raw("/script-image", "Port strike ends", "Short."));
+
+		assertThat(article.extraction().status()).isEqualTo(Extraction.OK);
+		assertThat(article.leadImage()).isNull();
+		assertThat(article.siteName()).isNull();
+	}
+
+	@Test
+	void hasNoSiteNameLeadImageOrConfidenceWithoutAPageOrDetectedLanguage() {
+		RawArticle raw = new RawArticle(RawArticle.SCHEMA, "a1", "not a url", null, "f", null, null, null, "", null,
+				null, NOW, null, null, "de", 1);
+
+		EnrichedArticle article = enricher.enrich(raw);
+
+		assertThat(article.siteName()).isNull();
+		assertThat(article.leadImage()).isNull();
+		assertThat(article.languageConfidence()).as("declared by the feed, not detected").isNull();
 	}
 
 	private RawArticle raw(String path, String title, String summary) {
