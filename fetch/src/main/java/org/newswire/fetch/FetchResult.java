@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A successful (2xx) or not-modified (304) answer. {@code finalUrl} is where redirects ended;
+ * A successful (2xx) or not-modified (304) answer, or a redirect the caller chose not to follow
+ * ({@link HttpFetcher#fetch(FetchRequest, java.util.function.Predicate)}). {@code finalUrl} is where redirects ended;
  * {@code declaredCharset} is the charset of the Content-Type header, if any (often wrong: callers
  * check BOM and in-document declarations too); {@code body} is decompressed and within the size
  * cap, empty for 304; {@code headers} holds the first value of each response header, by lower-case name.

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Per-host politeness shared by every request of one fetcher: at most {@code concurrency}
  * requests to a host at once and at least {@code delay} between the starts of two requests to it.
- * A caller that cannot get its turn within {@code maxWait} gets a transient {@code HOST_BUSY}
- * failure instead of queueing forever.
+ * A host may ask for a longer delay (a robots.txt Crawl-delay, set with {@link #delay}); the
+ * configured one stays the minimum. A caller that cannot get its turn within {@code maxWait} gets a
+ * transient {@code HOST_BUSY} failure instead of queueing forever.
  */
 final class HostPoliteness {
 
@@ -31,13 +32,13 @@ final class HostPoliteness {
 
 	/** Waits for the host's turn; close the returned turn when the request is done. */
 	Turn acquire(String hostName) throws FetchException {
-		Host host = this.hosts.computeIfAbsent(hostName.toLowerCase(Locale.ROOT), name -> new Host(this.concurrency));
+		Host host = host(hostName);
 		long deadline = System.nanoTime() + this.maxWait.toNanos();
 		try {
 			if (!host.permits.tryAcquire(this.maxWait.toNanos(), TimeUnit.NANOSECONDS)) {
 				throw busy(hostName);
 			}
-			long start = host.reserveStart(this.delayNanos);
+			long start = host.reserveStart(Math.max(this.delayNanos, host.requestedDelayNanos));
 			long wait = start - System.nanoTime();
 			if (start > deadline) {
 				host.permits.release();
@@ -52,6 +53,18 @@ final class HostPoliteness {
 			Thread.currentThread().interrupt();
 			throw new FetchException(FetchException.Reason.HOST_BUSY, "Interrupted waiting for " + hostName, ex);
 		}
+	}
+
+	/**
+	 * Spaces request starts to {@code hostName} by at least {@code delay} from now on, counting from
+	 * the last start; zero goes back to the configured delay.
+	 */
+	void delay(String hostName, Duration delay) {
+		host(hostName).requestedDelayNanos = Math.max(0, delay.toNanos());
+	}
+
+	private Host host(String hostName) {
+		return this.hosts.computeIfAbsent(hostName.toLowerCase(Locale.ROOT), name -> new Host(this.concurrency));
 	}
 
 	private FetchException busy(String hostName) {
@@ -71,16 +84,22 @@ final class HostPoliteness {
 
 		private final Semaphore permits;
 
-		private long nextStart;
+		private volatile long requestedDelayNanos;
+
+		private boolean started;
+
+		private long lastStart;
 
 		Host(int concurrency) {
 			this.permits = new Semaphore(concurrency, true);
-			this.nextStart = System.nanoTime();
 		}
 
+		/** The delay counts from the last start, so a delay raised after it applies to the next request. */
 		synchronized long reserveStart(long delayNanos) {
-			long start = Math.max(System.nanoTime(), this.nextStart);
-			this.nextStart = start + delayNanos;
+			long now = System.nanoTime();
+			long start = this.started ? Math.max(now, this.lastStart + delayNanos) : now;
+			this.started = true;
+			this.lastStart = start;
 			return start;
 		}
 

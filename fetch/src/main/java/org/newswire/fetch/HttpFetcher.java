@@ -8,12 +8,14 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -76,7 +78,24 @@ public final class HttpFetcher implements AutoCloseable {
 		return this.settings;
 	}
 
+	/**
+	 * Spaces requests to {@code host} by at least {@code delay} from now on (a robots.txt
+	 * Crawl-delay); {@code perHostDelay} stays the minimum, and zero goes back to it.
+	 */
+	public void delayHost(String host, Duration delay) {
+		this.politeness.delay(host, delay);
+	}
+
 	public FetchResult fetch(FetchRequest request) throws FetchException {
+		return fetch(request, target -> true);
+	}
+
+	/**
+	 * Like {@link #fetch(FetchRequest)}, asking {@code follow} before each redirect (a robots.txt
+	 * check, say). A redirect it refuses is not requested: the redirect answer is the result (its
+	 * 3xx status, {@code finalUrl} the URL that answered it, the target in its Location header).
+	 */
+	public FetchResult fetch(FetchRequest request, Predicate<URI> follow) throws FetchException {
 		URI url = checkUrl(request.url());
 		long deadline = System.nanoTime() + this.settings.timeout().toNanos();
 		Set<URI> visited = new HashSet<>();
@@ -94,6 +113,11 @@ public final class HttpFetcher implements AutoCloseable {
 			URI next = checkUrl(resolve(url, hop.location()));
 			if (!visited.add(next)) {
 				throw new FetchException(FetchException.Reason.TOO_MANY_REDIRECTS, "Redirect loop at " + next);
+			}
+			if (!follow.test(next)) {
+				Map<String, String> headers = new HashMap<>(hop.headers());
+				headers.put("location", next.toString());
+				return new FetchResult(request.url(), url, hop.status(), null, null, new byte[0], null, null, headers);
 			}
 			url = next;
 		}
@@ -140,7 +164,7 @@ public final class HttpFetcher implements AutoCloseable {
 			String lastModified = header(response, HttpHeaders.LAST_MODIFIED);
 			Map<String, String> headers = headers(response);
 			if (isRedirect(status) && header(response, HttpHeaders.LOCATION) != null) {
-				return Hop.redirect(status, header(response, HttpHeaders.LOCATION));
+				return Hop.redirect(status, header(response, HttpHeaders.LOCATION), headers);
 			}
 			if (status == FetchResult.NOT_MODIFIED) {
 				return new Hop(status, null, null, null, new byte[0], etag, lastModified, headers);
@@ -256,8 +280,8 @@ public final class HttpFetcher implements AutoCloseable {
 	private record Hop(int status, String location, String contentType, Charset charset, byte[] body, String etag,
 			String lastModified, Map<String, String> headers) {
 
-		static Hop redirect(int status, String location) {
-			return new Hop(status, location, null, null, null, null, null, null);
+		static Hop redirect(int status, String location, Map<String, String> headers) {
+			return new Hop(status, location, null, null, null, null, null, headers);
 		}
 
 	}

@@ -33,6 +33,31 @@ class HostPolitenessTest {
 	}
 
 	@Test
+	void spacesRequestsByALongerDelayTheHostAskedForFromItsLastStart() throws Exception {
+		HostPoliteness politeness = new HostPoliteness(4, Duration.ZERO, Duration.ofSeconds(5));
+		politeness.acquire("example.org").close();
+		long start = System.nanoTime();
+
+		politeness.delay("Example.org", Duration.ofMillis(300));
+		politeness.acquire("example.org").close();
+		politeness.acquire("example.org").close();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(550));
+	}
+
+	@Test
+	void keepsTheConfiguredDelayAsTheMinimum() throws Exception {
+		HostPoliteness politeness = new HostPoliteness(4, Duration.ofMillis(300), Duration.ofSeconds(5));
+		politeness.delay("example.org", Duration.ofMillis(10));
+		long start = System.nanoTime();
+
+		politeness.acquire("example.org").close();
+		politeness.acquire("example.org").close();
+
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+	}
+
+	@Test
 	void refusesATurnItCannotGiveWithinTheMaximumWait() throws Exception {
 		HostPoliteness politeness = new HostPoliteness(1, Duration.ZERO, Duration.ofMillis(100));
 

@@ -177,6 +177,22 @@ class HttpFetcherTest {
 	}
 
 	@Test
+	void asksBeforeEachRedirectAndStopsAtOneItRefuses() throws Exception {
+		List<URI> asked = new java.util.ArrayList<>();
+
+		FetchResult result = this.fetcher.fetch(FetchRequest.of(url("/redirect?2")), target -> {
+			asked.add(target);
+			return !target.getPath().equals("/page");
+		});
+
+		assertThat(asked).containsExactly(url("/redirect?1"), url("/redirect?0"), url("/page"));
+		assertThat(result.status()).isEqualTo(302);
+		assertThat(result.finalUrl()).isEqualTo(url("/redirect?0"));
+		assertThat(result.header("Location")).contains(url("/page").toString());
+		assertThat(result.body()).isEmpty();
+	}
+
+	@Test
 	void stopsAfterFiveRedirects() {
 		assertThatThrownBy(() -> this.fetcher.fetch(FetchRequest.of(url("/redirect?6"))))
 			.isInstanceOfSatisfying(FetchException.class,
