@@ -76,7 +76,8 @@ public abstract class RunningSearchService {
 				"Summary of " + title, publishedAt, publishedAt.plusSeconds(60), List.of("Reporter"), List.of("World"),
 				"en", revision, text, Extraction.ok("test"), matches,
 				List.of(new EntityMention("beijing", "Beijing", EntityMention.PLACE, 1)), text.split(" ").length,
-				"fp-" + id, publishedAt.plusSeconds(120));
+				"fp-" + id, publishedAt.plusSeconds(120), "News Example", "https://news.example/img/" + id + ".jpg",
+				0.97);
 	}
 
 	/** Sends to partition 0 and waits for the ack, so records sent one after another are read in order. */

@@ -16,12 +16,14 @@ import org.newswire.events.TopicMatch;
 /**
  * What one article looks like in the index ({@code index/news-mapping.json}). Topic ids are a keyword
  * field for filtering; the full topic matches, with their evidence, are kept in the source only.
+ * {@code siteName}, {@code leadImage} and {@code languageConfidence} are null for articles enriched
+ * before the events carried them.
  */
 public record ArticleDocument(String articleId, String url, String canonicalUrl, String feedId, String source,
 		String title, String summary, String text, List<String> authors, List<String> categories, String language,
 		List<String> topics, List<TopicMatch> topicMatches, List<EntityMention> entities, Extraction extraction,
 		Instant publishedAt, Instant ingestedAt, Instant enrichedAt, Instant indexedAt, Integer wordCount,
-		Integer revision, String fingerprint) {
+		Integer revision, String fingerprint, String siteName, String leadImage, Double languageConfidence) {
 
 	public static ArticleDocument of(EnrichedArticle article, int maxTextBytes, Instant indexedAt) {
 		List<String> topicIds = article.topics().stream().map(TopicMatch::id).toList();
@@ -29,7 +31,8 @@ public record ArticleDocument(String articleId, String url, String canonicalUrl,
 				article.feedTitle(), article.title(), article.summary(), truncate(article.text(), maxTextBytes),
 				article.authors(), article.categories(), article.language(), topicIds, article.topics(),
 				article.entities(), article.extraction(), article.publishedAt(), article.ingestedAt(),
-				article.enrichedAt(), indexedAt, article.wordCount(), article.revision(), article.fingerprint());
+				article.enrichedAt(), indexedAt, article.wordCount(), article.revision(), article.fingerprint(),
+				article.siteName(), article.leadImage(), article.languageConfidence());
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * for {@code <alias>-*} (mapping in {@code index/news-mapping.json}), and, when the alias does not
  * exist yet, the versioned index with the alias as its write index, created in one request. Each
  * step is idempotent and safe when several instances start at once. An existing alias is left
- * where it points, so a move to a newer index is never undone by an instance with old settings.
+ * where it points, so a move to a newer index is never undone by an instance with old settings;
+ * fields the mapping has gained since its indices were created are added to them (put-mapping only
+ * adds: a changed field needs a new index version and {@link IndexMigration}).
  */
 @Component
 public class NewsIndexLayout implements SmartLifecycle {
@@ -32,7 +35,7 @@ public class NewsIndexLayout implements SmartLifecycle {
 	static final String MAPPING = "index/news-mapping.json";
 
 	/** Raise when the template changes, so operators can see which layout a cluster has. */
-	static final long TEMPLATE_VERSION = 1;
+	static final long TEMPLATE_VERSION = 2;
 
 	private final ElasticsearchClient client;
 
@@ -49,6 +52,7 @@ public class NewsIndexLayout implements SmartLifecycle {
 	public void apply() throws IOException {
 		putTemplate();
 		ensureAlias();
+		addNewFields();
 	}
 
 	private void putTemplate() throws IOException {
@@ -98,6 +102,26 @@ public class NewsIndexLayout implements SmartLifecycle {
 		Set<String> targets = aliasTargets();
 		if (!targets.contains(name)) {
 			log.warn("Alias {} points at {}, not at the configured {}; leaving it there", alias, targets, name);
+		}
+	}
+
+	private void addNewFields() throws IOException {
+		List<String> indices = List.copyOf(aliasTargets());
+		if (indices.isEmpty()) {
+			return;
+		}
+		TypeMapping mapping = mapping();
+		try {
+			this.client.indices()
+				.putMapping(p -> p.index(indices).dynamic(mapping.dynamic()).properties(mapping.properties()));
+		}
+		catch (ElasticsearchException ex) {
+			if (ex.status() != 400) {
+				throw ex;
+			}
+			// an existing field changed type: not fixable in place; the index keeps working with its mapping
+			log.warn("The mapping of {} cannot take {} as it is ({}); migrate to a new index version for it",
+					indices, MAPPING, ex.getMessage());
 		}
 	}
 

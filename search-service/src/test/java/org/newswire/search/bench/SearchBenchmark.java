@@ -154,7 +154,7 @@ class SearchBenchmark extends RunningSearchService {
 				"Source " + this.random.nextInt(20), id, title, sentence(25), published, published, List.of(),
 				List.of(), LANGUAGES[this.random.nextInt(LANGUAGES.length)], 1, text, Extraction.ok("bench"), topics,
 				List.of(new EntityMention("entity-" + entity, "Entity " + entity, EntityMention.PERSON, 1)), 150,
-				"fp-" + id, published);
+				"fp-" + id, published, null, null, null);
 	}
 
 	private String sentence(int n) {

@@ -51,7 +51,7 @@ class ArticleDocumentTest {
 				Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T08:01:00Z"), List.of("A"),
 				List.of("World"), "en", 2, "Body", Extraction.ok("density"), List.of(topic),
 				List.of(new EntityMention("q1", "Beijing", EntityMention.PLACE, 2)), 1, "fp",
-				Instant.parse("2026-11-20T08:02:00Z"));
+				Instant.parse("2026-11-20T08:02:00Z"), "X Wire Online", "https://x.example/lead.jpg", 0.9);
 		Instant now = Instant.parse("2026-11-20T08:03:00.123456789Z");
 
 		ArticleDocument doc = ArticleDocument.of(article, 1000, now);
@@ -61,6 +61,9 @@ class ArticleDocumentTest {
 		assertThat(doc.source()).isEqualTo("X Wire");
 		assertThat(doc.indexedAt()).isEqualTo(now);
 		assertThat(doc.revision()).isEqualTo(2);
+		assertThat(doc.siteName()).isEqualTo("X Wire Online");
+		assertThat(doc.leadImage()).isEqualTo("https://x.example/lead.jpg");
+		assertThat(doc.languageConfidence()).isEqualTo(0.9);
 	}
 
 }

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.Property;
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
 import co.elastic.clients.elasticsearch.indices.get_alias.IndexAliases;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,6 +35,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 class IndexingIT extends RunningSearchService {
@@ -131,6 +134,57 @@ class IndexingIT extends RunningSearchService {
 			.untilAsserted(() -> assertThat(search("topic", word).ids()).containsExactly(word + "-good"));
 		ConsumerRecord<String, byte[]> dead = awaitDeadLetters(word + "-negative").get(word + "-negative");
 		assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("negative revision");
+	}
+
+	@Test
+	void indexesSiteNameLeadImageAndLanguageConfidenceAndReturnsThemWithTheArticle() throws Exception {
+		String word = uniqueWord();
+		publish(article(word, 1, "Harbour reopens", "Ships are back " + word, PUBLISHED, word));
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(search("topic", word).ids()).containsExactly(word));
+
+		this.client.indices().refresh(r -> r.index("news"));
+		assertThat(this.client.count(c -> c.index("news")
+			.query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("topics").value(word)))
+				.filter(f -> f.term(t -> t.field("siteName").value("News Example")))
+				.filter(f -> f.range(r -> r.number(n -> n.field("languageConfidence").gte(0.95))))
+				.filter(f -> f.exists(e -> e.field("leadImage"))))))
+			.count()).isEqualTo(1);
+		Answer article = get("/api/articles/" + word);
+		assertThat(article.status()).isEqualTo(200);
+		assertThat(article.json().get("siteName").asString()).isEqualTo("News Example");
+		assertThat(article.json().get("leadImage").asString()).isEqualTo("https://news.example/img/" + word + ".jpg");
+		assertThat(article.json().get("languageConfidence").asDouble()).isEqualTo(0.97, within(1e-6));
+	}
+
+	@Test
+	void addsFieldsTheMappingGainedToAnIndexCreatedBeforeThem() throws Exception {
+		String alias = uniqueWord();
+		Set<String> added = Set.of("siteName", "leadImage", "languageConfidence");
+		TypeMapping full = NewsIndexLayout.mapping();
+		Map<String, Property> before = full.properties()
+			.entrySet()
+			.stream()
+			.filter(e -> !added.contains(e.getKey()))
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		this.client.indices()
+			.create(c -> c.index(alias + "-v1")
+				.mappings(m -> m.dynamic(full.dynamic()).properties(before))
+				.aliases(alias, a -> a.isWriteIndex(true)));
+		IndexProperties properties = new IndexProperties(alias, alias + "-v1", 1, 0, DataSize.ofBytes(32766),
+				Duration.ofSeconds(30), Duration.ofSeconds(1));
+
+		new NewsIndexLayout(this.client, properties).apply();
+
+		Map<String, Property> mapped = this.client.indices()
+			.getMapping(m -> m.index(alias + "-v1"))
+			.result()
+			.get(alias + "-v1")
+			.mappings()
+			.properties();
+		assertThat(mapped).containsKeys("siteName", "leadImage", "languageConfidence", "title");
+		assertThat(mapped.get("languageConfidence").isFloat()).isTrue();
+		assertThat(writeIndices(alias)).containsExactly(alias + "-v1");
 	}
 
 	@Test

@@ -37,4 +37,11 @@ class NewsIndexMappingTest {
 		assertThat(this.mapping.properties().get("revision").isInteger()).isTrue();
 	}
 
+	@Test
+	void mapsSiteNameLeadImageAndLanguageConfidence() {
+		assertThat(this.mapping.properties().get("siteName").isKeyword()).isTrue();
+		assertThat(this.mapping.properties().get("leadImage").isKeyword()).isTrue();
+		assertThat(this.mapping.properties().get("languageConfidence").isFloat()).isTrue();
+	}
+
 }

@@ -145,7 +145,7 @@ class WebUiIT extends RunningSearchService {
 		return new EnrichedArticle(a.schema(), a.articleId(), url, url, a.feedId(), a.feedUrl(), a.feedTitle(), a.guid(),
 				a.title(), a.summary(), a.publishedAt(), a.ingestedAt(), a.authors(), a.categories(), a.language(),
 				a.revision(), a.text(), a.extraction(), a.topics(), a.entities(), a.wordCount(), a.fingerprint(),
-				a.enrichedAt());
+				a.enrichedAt(), a.siteName(), a.leadImage(), a.languageConfidence());
 	}
 
 	private void open(String path) {
