@@ -1,5 +1,8 @@
 package org.newswire.enrich.extract;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +14,8 @@ import org.jsoup.nodes.Element;
 final class Headline {
 
 	private static final Set<String> TITLE_FREE_ZONES = Set.of("header", "nav", "footer", "aside");
+
+	private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200D\\u2060\\uFEFF]");
 
 	private static final int MIN_HEADLINE = 10;
 
@@ -50,7 +55,11 @@ final class Headline {
 			return fromPage;
 		}
 		String site = meta(doc, "meta[property=og:site_name]");
-		String candidate = withoutSiteName(structured.strip(), site);
+		String whole = clean(structured);
+		if (fromPage != null && MainTextExtractor.comparable(fromPage).equals(MainTextExtractor.comparable(whole))) {
+			return fromPage;
+		}
+		String candidate = withoutSiteName(whole, site);
 		if (fromPage == null) {
 			return candidate;
 		}
@@ -65,16 +74,24 @@ final class Headline {
 			return candidate;
 		}
 		String documentTitle = MainTextExtractor.comparable(doc.title());
-		if (overlap(page, other) < 0.3 && overlap(page, documentTitle) < 0.3 && candidate.length() >= MIN_HEADLINE) {
+		if (!documentTitle.isEmpty() && overlap(page, other) < 0.3 && overlap(page, documentTitle) < 0.3
+				&& candidate.length() >= MIN_HEADLINE) {
 			return candidate;
 		}
 		return fromPage;
 	}
 
-	/** Share of the words of {@code a} that are in {@code b}. */
+	/**
+	 * Share of the words of {@code a} that are in {@code b}, counting words of four or more characters
+	 * when {@code a} has any ("Information and Resources" shares nothing with a headline that has "and").
+	 */
 	private static double overlap(String a, String b) {
-		java.util.List<String> words = java.util.Arrays.asList(a.split(" "));
-		java.util.Set<String> other = new java.util.HashSet<>(java.util.Arrays.asList(b.split(" ")));
+		List<String> words = Arrays.asList(a.split(" "));
+		List<String> significant = words.stream().filter(w -> w.length() >= 4).toList();
+		if (!significant.isEmpty()) {
+			words = significant;
+		}
+		Set<String> other = new HashSet<>(Arrays.asList(b.split(" ")));
 		return words.isEmpty() ? 0 : words.stream().filter(other::contains).count() / (double) words.size();
 	}
 
@@ -87,8 +104,9 @@ final class Headline {
 				.findFirst()
 				.orElse(null);
 		}
-		String headline = h1 == null ? "" : h1.text().strip();
-		if (headline.length() >= MIN_HEADLINE && headline.length() <= MAX_HEADLINE) {
+		String headline = h1 == null ? "" : clean(h1.text());
+		String site = meta(doc, "meta[property=og:site_name]");
+		if (headline.length() >= MIN_HEADLINE && headline.length() <= MAX_HEADLINE && !isBranding(headline, doc, site)) {
 			return headline;
 		}
 		String title = meta(doc, "meta[property=og:title]", "meta[name=twitter:title]");
@@ -98,7 +116,37 @@ final class Headline {
 		if (title.isEmpty()) {
 			return headline.isEmpty() ? null : headline;
 		}
-		return withoutSiteName(title, meta(doc, "meta[property=og:site_name]"));
+		return withoutSiteName(clean(title), site);
+	}
+
+	/**
+	 * Whether an h1 is the site's or section's name rather than the article's headline: it is the
+	 * OpenGraph site name, or its words all sit in the site-name part of the document title
+	 * ("Headline - Minecraft Update News", the headline part being the social title where the document
+	 * title starts with it) and not in the headline part.
+	 */
+	private static boolean isBranding(String h1, Document doc, String site) {
+		String heading = MainTextExtractor.comparable(h1);
+		if (site != null && heading.equals(MainTextExtractor.comparable(site))) {
+			return true;
+		}
+		String documentTitle = clean(doc.title());
+		String social = meta(doc, "meta[property=og:title]", "meta[name=twitter:title]");
+		String head = social != null && documentTitle.startsWith(clean(social))
+				&& clean(social).length() < documentTitle.length() ? clean(social) : withoutSiteName(documentTitle, site);
+		if (head.length() == documentTitle.length()) {
+			return false;
+		}
+		Set<String> words = new HashSet<>(Arrays.asList(heading.split(" ")));
+		Set<String> tail = new HashSet<>(
+				Arrays.asList(MainTextExtractor.comparable(documentTitle.substring(head.length())).split(" ")));
+		Set<String> headWords = new HashSet<>(Arrays.asList(MainTextExtractor.comparable(head).split(" ")));
+		return tail.containsAll(words) && !headWords.containsAll(words);
+	}
+
+	/** Whitespace collapsed, invisible characters (zero-width spaces, word joiners, soft hyphens) removed. */
+	static String clean(String text) {
+		return INVISIBLE.matcher(text).replaceAll("").replaceAll("\\s+", " ").strip();
 	}
 
 	/** "Headline | Site" and "Headline - Section | Site" become "Headline". */

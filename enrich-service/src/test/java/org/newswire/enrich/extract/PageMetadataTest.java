@@ -46,6 +46,43 @@ class PageMetadataTest {
 	}
 
 	@Test
+	void takesTheHeadlineOverAnH1ThatOnlyNamesTheSite() {
+		Document doc = Jsoup.parse("<html><head><title>Minecraft 1.8 - The Bountiful Update - Minecraft Update News</title>"
+				+ "<meta property=\"og:title\" content=\"Minecraft 1.8 - The Bountiful Update\"></head>"
+				+ "<body><h1>Minecraft News</h1><p>The update is out.</p></body></html>", "https://example.org/post/1");
+
+		assertThat(PageMetadata.of(doc, NOW).title()).isEqualTo("Minecraft 1.8 - The Bountiful Update");
+	}
+
+	@Test
+	void takesTheDocumentTitleOverASectionH1SharingOnlyShortWords() {
+		Document doc = Jsoup.parse("<html><head><title>Superbugs: What They Are and How You Get Them</title></head>"
+				+ "<body><h1>Information and Resources</h1><p>Antibiotics are losing ground.</p></body></html>",
+				"https://example.org/superbugs");
+
+		assertThat(PageMetadata.of(doc, NOW).title()).isEqualTo("Superbugs: What They Are and How You Get Them");
+	}
+
+	@Test
+	void keepsTheArticleH1WhenThePageHasNoDocumentTitleToSideWithTheSocialTitle() {
+		Document doc = Jsoup.parse("<html><head><meta property=\"og:title\" content=\"If You Can Picture A Tarot "
+				+ "Card, It's Because of These 3 People\"></head><body><article><h1>The Deck of Cards That Made Tarot "
+				+ "A Global Phenomenon</h1><p>Text.</p></article></body></html>", "https://example.org/tarot");
+
+		assertThat(PageMetadata.of(doc, NOW).title()).isEqualTo("The Deck of Cards That Made Tarot A Global Phenomenon");
+	}
+
+	@Test
+	void keepsTheWholeH1WhenStructuredDataGivesTheSameHeadlineAndDropsInvisibleCharacters() {
+		Document doc = Jsoup.parse("<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
+				+ "\"headline\":\"Skiing round Norway: – Magisk\"}</script></head><body><article>"
+				+ "<h1>Skiing round\u00AD Norway: –\u2060 Magisk</h1><p>Text.</p></article></body></html>",
+				"https://example.org/ski");
+
+		assertThat(PageMetadata.of(doc, NOW).title()).isEqualTo("Skiing round Norway: – Magisk");
+	}
+
+	@Test
 	void refusesADateInTheFuture() {
 		Document doc = Jsoup.parse("<html><head><meta property=\"article:published_time\" content=\"2031-01-01\">"
 				+ "</head><body><p>x</p></body></html>", "https://example.org/2025/08/30/story");
