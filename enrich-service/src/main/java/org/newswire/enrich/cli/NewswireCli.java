@@ -114,7 +114,7 @@ public final class NewswireCli {
 				0, 0, List.of());
 		try (HttpFetcher fetcher = new HttpFetcher(settings)) {
 			PageFetcher pages = new PageFetcher(fetcher, new FetchRetry(2, Duration.ofMillis(500), Duration.ofSeconds(2)),
-					new RobotsSettings(true, Duration.ofHours(1), Duration.ofMinutes(10), 100));
+					new RobotsSettings(true, Duration.ofHours(1), Duration.ofMinutes(10), 100, Duration.ofSeconds(30)));
 			Enricher enricher = new Enricher(pages, new MainTextExtractor(), languages, topics, entities, 200,
 					Clock.systemUTC());
 			return new ExtractCommand(enricher).run(rest, out);

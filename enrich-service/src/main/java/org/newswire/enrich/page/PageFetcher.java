@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,8 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches an article page through the shared {@link HttpFetcher} (SSRF guard, limits, redirects)
- * and parses it with jsoup. Transient failures are retried with back-off; anything that leaves no
- * page is reported as a {@link PageResult.Failed} with the matching extraction status, never thrown.
+ * and parses it with jsoup. With robots.txt honoured, every URL requested, redirect targets included,
+ * must be allowed by its origin's robots.txt ({@link RobotsCache}), and a host's Crawl-delay spaces
+ * its requests through the fetcher's per-host politeness. Transient failures are retried with
+ * back-off; anything that leaves no page is reported as a {@link PageResult.Failed} with the matching
+ * extraction status, never thrown.
  */
 public class PageFetcher {
 
@@ -61,8 +66,7 @@ public class PageFetcher {
 		this.fetcher = fetcher;
 		this.retry = retry;
 		this.sleeper = sleeper;
-		this.robots = robots.enabled() ? new RobotsCache(fetcher, robots.ttl(), robots.errorTtl(), robots.maxHosts(),
-				java.time.Clock.systemUTC()) : null;
+		this.robots = robots.enabled() ? new RobotsCache(fetcher, robots, java.time.Clock.systemUTC()) : null;
 	}
 
 	public PageResult fetch(String url) {
@@ -79,14 +83,26 @@ public class PageFetcher {
 		if (uri.getHost() == null) {
 			return new PageResult.Failed(Extraction.FETCH_FAILED, "no host in URL: " + url);
 		}
-		if (robots != null && !robots.allows(uri)) {
-			return new PageResult.Failed(Extraction.BLOCKED, "robots.txt of " + RobotsCache.origin(uri)
-					+ " disallows " + uri.getRawPath() + " for " + fetcher.settings().userAgent());
+		Optional<PageResult.Failed> refused = robots == null ? Optional.empty() : robots.refusal(uri);
+		if (refused.isPresent()) {
+			return refused.get();
 		}
 		Duration backoff = retry.initialBackoff();
 		for (int attempt = 1;; attempt++) {
 			try {
-				return toPage(fetcher.fetch(FetchRequest.of(uri).accepting(ACCEPT)));
+				AtomicReference<PageResult.Failed> redirectRefused = new AtomicReference<>();
+				FetchResult result = fetcher.fetch(FetchRequest.of(uri).accepting(ACCEPT), target -> {
+					Optional<PageResult.Failed> refusal = robots == null ? Optional.empty() : robots.refusal(target);
+					refusal.ifPresent(redirectRefused::set);
+					return refusal.isEmpty();
+				});
+				PageResult.Failed refusal = redirectRefused.get();
+				if (refusal != null) {
+					return new PageResult.Failed(refusal.status(),
+							refusal.detail() + " (redirected to " + result.header("location").orElse("?") + " from "
+									+ result.finalUrl() + ")");
+				}
+				return toPage(result);
 			}
 			catch (FetchException ex) {
 				if (!ex.transientFailure() || attempt >= retry.attempts()) {

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.newswire.events.Extraction;
 import org.newswire.fetch.FetchException;
 import org.newswire.fetch.FetchRequest;
 import org.newswire.fetch.FetchResult;
@@ -18,38 +21,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * robots.txt per origin (scheme, host, port), fetched through the same guarded fetcher and kept for
- * {@code ttl}. Common practice when there is no usable file: a missing one (4xx) allows everything;
- * a server error, timeout or network failure also allows (the page fetch that follows meets the same
- * trouble and is recorded) and is asked again after {@code errorTtl}. At most {@code maxHosts}
- * origins are kept, least recently used out first. One fetch per origin at a time.
+ * {@code ttl}. As RFC 9309 (2.3.1) asks: a file that is missing or refused (4xx, too many redirects)
+ * allows everything; one that cannot be read (5xx, 429, timeout, network or DNS failure) disallows
+ * everything for now and is asked again after {@code errorTtl}. A Crawl-delay, capped at
+ * {@code maxCrawlDelay}, becomes the host's spacing in the fetcher's per-host politeness. At most
+ * {@code maxHosts} origins are kept, least recently used out first. One fetch per origin at a time.
  */
 final class RobotsCache {
 
 	private static final Logger log = LoggerFactory.getLogger(RobotsCache.class);
 
-	private record Entry(RobotsTxt rules, Instant expires) {
+	/** {@code unreadable} says why there are no rules (everything disallowed until {@code expires}). */
+	private record Entry(RobotsTxt rules, String unreadable, Instant expires) {
 	}
 
 	private final HttpFetcher fetcher;
 
 	private final String userAgent;
 
-	private final Duration ttl;
-
-	private final Duration errorTtl;
+	private final RobotsSettings settings;
 
 	private final Clock clock;
 
 	private final Map<String, Entry> entries;
 
-	private final Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
-	RobotsCache(HttpFetcher fetcher, Duration ttl, Duration errorTtl, int maxHosts, Clock clock) {
+	RobotsCache(HttpFetcher fetcher, RobotsSettings settings, Clock clock) {
 		this.fetcher = fetcher;
 		this.userAgent = fetcher.settings().userAgent();
-		this.ttl = ttl;
-		this.errorTtl = errorTtl;
+		this.settings = settings;
 		this.clock = clock;
+		int maxHosts = settings.maxHosts();
 		this.entries = new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
@@ -58,8 +61,30 @@ final class RobotsCache {
 		};
 	}
 
-	boolean allows(URI url) {
+	/** Why {@code url} must not be fetched now, or empty when its robots.txt allows it. */
+	Optional<PageResult.Failed> refusal(URI url) {
 		String origin = origin(url);
+		Entry entry;
+		try {
+			entry = entry(origin, url.getHost());
+		}
+		catch (FetchException busy) {
+			return Optional.of(new PageResult.Failed(Extraction.FETCH_FAILED,
+					"robots.txt of " + origin + " not read: " + busy.getMessage()));
+		}
+		if (entry.unreadable() != null) {
+			return Optional.of(new PageResult.Failed(Extraction.FETCH_FAILED, "robots.txt of " + origin
+					+ " could not be read (" + entry.unreadable() + "), so nothing is fetched from it for now"));
+		}
+		String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+		if (entry.rules().allows(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery())) {
+			return Optional.empty();
+		}
+		return Optional.of(new PageResult.Failed(Extraction.BLOCKED,
+				"robots.txt of " + origin + " disallows " + path + " for " + this.userAgent));
+	}
+
+	private Entry entry(String origin, String host) throws FetchException {
 		Object lock = this.locks.computeIfAbsent(origin, o -> new Object());
 		synchronized (lock) {
 			try {
@@ -68,16 +93,12 @@ final class RobotsCache {
 					entry = this.entries.get(origin);
 				}
 				if (entry == null || !entry.expires().isAfter(this.clock.instant())) {
-					entry = load(origin);
-					if (entry != null) {
-						synchronized (this.entries) {
-							this.entries.put(origin, entry);
-						}
+					entry = load(origin, host);
+					synchronized (this.entries) {
+						this.entries.put(origin, entry);
 					}
 				}
-				RobotsTxt rules = entry == null ? RobotsTxt.ALLOW_ALL : entry.rules();
-				String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-				return rules.allows(url.getRawQuery() == null ? path : path + "?" + url.getRawQuery());
+				return entry;
 			}
 			finally {
 				this.locks.remove(origin, lock);
@@ -85,28 +106,50 @@ final class RobotsCache {
 		}
 	}
 
-	/** The entry to cache, or null to allow this once without caching (host busy). */
-	private Entry load(String origin) {
+	/** The entry to cache; a busy host (our own politeness queue) is thrown, not cached. */
+	private Entry load(String origin, String host) throws FetchException {
 		Instant now = this.clock.instant();
 		try {
 			FetchResult result = this.fetcher
 				.fetch(FetchRequest.of(URI.create(origin + "/robots.txt")).accepting("text/plain,*/*;q=0.5"));
 			byte[] body = result.body() == null ? new byte[0] : result.body();
-			String text = new String(body, StandardCharsets.UTF_8);
-			return new Entry(RobotsTxt.parse(text, this.userAgent), now.plus(this.ttl));
+			RobotsTxt rules = RobotsTxt.parse(new String(body, StandardCharsets.UTF_8), this.userAgent);
+			Duration delay = rules.crawlDelay().orElse(Duration.ZERO);
+			if (delay.compareTo(this.settings.maxCrawlDelay()) > 0) {
+				log.info("robots.txt of {} asks for a Crawl-delay of {}; using the maximum {}", origin, delay,
+						this.settings.maxCrawlDelay());
+				delay = this.settings.maxCrawlDelay();
+			}
+			this.fetcher.delayHost(host, delay);
+			return new Entry(rules, null, now.plus(this.settings.ttl()));
 		}
 		catch (FetchException ex) {
-			if (ex.reason() == FetchException.Reason.HOST_BUSY) {
-				return null;
+			switch (ex.reason()) {
+				case HOST_BUSY -> throw ex;
+				case TIMEOUT, NETWORK, DNS -> {
+					return unreadable(origin, ex.reason() + ": " + ex.getMessage(), now);
+				}
+				case HTTP_STATUS -> {
+					if (ex.httpStatus() == 429 || ex.httpStatus() >= 500) {
+						return unreadable(origin, "HTTP " + ex.httpStatus(), now);
+					}
+				}
+				default -> {
+					// unavailable (4xx, too many redirects, too large, bad URL): no rules; a blocked address
+					// allows too, because the page fetch meets the same address guard and says so
+				}
 			}
-			boolean missing = ex.reason() == FetchException.Reason.HTTP_STATUS && ex.httpStatus() >= 400
-					&& ex.httpStatus() < 500;
-			if (!missing) {
-				log.debug("No robots.txt from {} ({}): allowing, asking again in {}", origin, ex.getMessage(),
-						this.errorTtl);
-			}
-			return new Entry(RobotsTxt.ALLOW_ALL, now.plus(missing ? this.ttl : this.errorTtl));
+			this.fetcher.delayHost(host, Duration.ZERO);
+			boolean missing = ex.reason() == FetchException.Reason.HTTP_STATUS;
+			return new Entry(RobotsTxt.ALLOW_ALL, null,
+					now.plus(missing ? this.settings.ttl() : this.settings.errorTtl()));
 		}
+	}
+
+	private Entry unreadable(String origin, String why, Instant now) {
+		log.info("robots.txt of {} could not be read ({}): fetching nothing from it for {}", origin, why,
+				this.settings.errorTtl());
+		return new Entry(RobotsTxt.ALLOW_ALL, why, now.plus(this.settings.errorTtl()));
 	}
 
 	static String origin(URI url) {

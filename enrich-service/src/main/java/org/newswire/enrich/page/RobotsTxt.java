@@ -1,30 +1,61 @@
 package org.newswire.enrich.page;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The rules of one robots.txt for one crawler (RFC 9309): the group naming the crawler's product
  * token, else the {@code *} group; the longest matching {@code Allow}/{@code Disallow} path wins,
  * {@code Allow} on a tie; {@code *} matches any characters and a final {@code $} anchors the end.
  * Unknown lines and garbage are ignored, so a broken file allows everything it cannot express.
+ * {@code Crawl-delay} (not in the RFC, but widely used) is the seconds to wait between requests: our
+ * group's if it sets one, else the {@code *} group's (the larger where a group says it twice).
  */
 final class RobotsTxt {
 
-	/** Allows every path (no robots.txt, or one that could not be read). */
-	static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of());
+	/** Allows every path (no robots.txt: it answered 4xx). */
+	static final RobotsTxt ALLOW_ALL = new RobotsTxt(List.of(), null);
 
 	/** robots.txt bodies past this size are read up to it only (Google reads 500 KiB). */
 	static final int MAX_CHARS = 512 * 1024;
 
+	/** Crawl-delays are read up to a day (callers cap them far lower); larger ones count as a day. */
+	private static final BigDecimal MAX_PARSED_DELAY = BigDecimal.valueOf(86_400);
+
 	private record Rule(String pattern, boolean allow) {
+	}
+
+	/** One group's lines, or all the lines that apply to one crawler. */
+	private static final class Lines {
+
+		final List<Rule> rules = new ArrayList<>();
+
+		Duration crawlDelay;
+
+		void add(Lines other) {
+			this.rules.addAll(other.rules);
+			this.crawlDelay = longer(this.crawlDelay, other.crawlDelay);
+		}
+
 	}
 
 	private final List<Rule> rules;
 
-	private RobotsTxt(List<Rule> rules) {
+	private final Duration crawlDelay;
+
+	private RobotsTxt(List<Rule> rules, Duration crawlDelay) {
 		this.rules = rules;
+		this.crawlDelay = crawlDelay;
+	}
+
+	/** The Crawl-delay that applies to us, if the file sets one. */
+	Optional<Duration> crawlDelay() {
+		return Optional.ofNullable(this.crawlDelay);
 	}
 
 	/**
@@ -34,11 +65,11 @@ final class RobotsTxt {
 	static RobotsTxt parse(String body, String userAgent) {
 		String token = productToken(userAgent);
 		String text = body.length() > MAX_CHARS ? body.substring(0, MAX_CHARS) : body;
-		List<Rule> ours = new ArrayList<>();
-		List<Rule> anyone = new ArrayList<>();
+		Lines ours = new Lines();
+		Lines anyone = new Lines();
 		boolean oursFound = false;
 		List<String> agents = new ArrayList<>();
-		List<Rule> group = new ArrayList<>();
+		Lines group = new Lines();
 		boolean inRules = false;
 		for (String rawLine : text.split("\r\n|\r|\n")) {
 			String line = rawLine.replaceFirst("#.*", "").strip();
@@ -52,7 +83,7 @@ final class RobotsTxt {
 				if (inRules) {
 					oursFound |= close(agents, group, token, ours, anyone);
 					agents = new ArrayList<>();
-					group = new ArrayList<>();
+					group = new Lines();
 					inRules = false;
 				}
 				agents.add(value.toLowerCase(Locale.ROOT));
@@ -60,25 +91,50 @@ final class RobotsTxt {
 			else if (field.equals("allow") || field.equals("disallow")) {
 				inRules = true;
 				if (!agents.isEmpty() && !value.isEmpty()) {
-					group.add(new Rule(value, field.equals("allow")));
+					group.rules.add(new Rule(value, field.equals("allow")));
+				}
+			}
+			else if (field.equals("crawl-delay")) {
+				inRules = true;
+				if (!agents.isEmpty()) {
+					group.crawlDelay = longer(group.crawlDelay, seconds(value));
 				}
 			}
 		}
 		oursFound |= close(agents, group, token, ours, anyone);
-		return new RobotsTxt(oursFound ? ours : anyone);
+		return new RobotsTxt(oursFound ? ours.rules : anyone.rules,
+				oursFound && ours.crawlDelay != null ? ours.crawlDelay : anyone.crawlDelay);
 	}
 
 	/** Files a finished group under our token or {@code *}; true when it named us. */
-	private static boolean close(List<String> agents, List<Rule> group, String token, List<Rule> ours,
-			List<Rule> anyone) {
+	private static boolean close(List<String> agents, Lines group, String token, Lines ours, Lines anyone) {
 		boolean named = agents.stream().anyMatch(agent -> !agent.equals("*") && token.startsWith(agent));
 		if (named) {
-			ours.addAll(group);
+			ours.add(group);
 		}
 		else if (agents.contains("*")) {
-			anyone.addAll(group);
+			anyone.add(group);
 		}
 		return named;
+	}
+
+	/** A Crawl-delay value: seconds, possibly with a fraction; null when it is not a usable number. */
+	private static Duration seconds(String value) {
+		try {
+			BigDecimal seconds = new BigDecimal(value);
+			if (seconds.signum() < 0) {
+				return null;
+			}
+			seconds = seconds.min(MAX_PARSED_DELAY);
+			return Duration.ofMillis(seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact());
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			return null;
+		}
+	}
+
+	private static Duration longer(Duration a, Duration b) {
+		return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
 	}
 
 	static String productToken(String userAgent) {

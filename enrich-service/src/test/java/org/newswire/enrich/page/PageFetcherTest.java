@@ -36,6 +36,14 @@ class PageFetcherTest {
 
 	private volatile int robotsStatus = 200;
 
+	private volatile String robotsBody = "User-agent: *\nDisallow: /private/\n";
+
+	private final AtomicInteger privateCalls = new AtomicInteger();
+
+	private final List<Long> pageStarts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private HttpServer other;
+
 	private PageFetcher pages;
 
 	@BeforeEach
@@ -62,10 +70,16 @@ class PageFetcherTest {
 				"<html><body><p>" + "x".repeat(300_000) + "</p></body></html>", StandardCharsets.UTF_8));
 		server.createContext("/robots.txt", exchange -> {
 			robotsCalls.incrementAndGet();
-			send(exchange, robotsStatus, "text/plain", "User-agent: *\nDisallow: /private/\n", StandardCharsets.UTF_8);
+			send(exchange, robotsStatus, "text/plain", robotsBody, StandardCharsets.UTF_8);
 		});
-		server.createContext("/private/", exchange -> send(exchange, 200, "text/html",
-				"<html><body><p>secret</p></body></html>", StandardCharsets.UTF_8));
+		server.createContext("/private/", exchange -> {
+			privateCalls.incrementAndGet();
+			send(exchange, 200, "text/html", "<html><body><p>secret</p></body></html>", StandardCharsets.UTF_8);
+		});
+		server.createContext("/page/", exchange -> {
+			pageStarts.add(System.nanoTime());
+			send(exchange, 200, "text/html", "<html><body><p>a page</p></body></html>", StandardCharsets.UTF_8);
+		});
 		server.createContext("/down", exchange -> send(exchange, 503, "text/html", "down", StandardCharsets.UTF_8));
 		server.start();
 		httpFetcher = new HttpFetcher(FetchSettings.of(null, Duration.ofSeconds(2), Duration.ofSeconds(5), 0, 0,
@@ -77,6 +91,9 @@ class PageFetcherTest {
 	@AfterEach
 	void stop() {
 		server.stop(0);
+		if (other != null) {
+			other.stop(0);
+		}
 		httpFetcher.close();
 	}
 
@@ -109,8 +126,8 @@ class PageFetcherTest {
 
 	@Test
 	void honoursRobotsTxtAndAsksEachOriginOnce() {
-		PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), new RobotsSettings(true,
-				Duration.ofHours(1), Duration.ofMinutes(1), 10), sleeps::add);
+		PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), robots(Duration.ofSeconds(30)),
+				sleeps::add);
 
 		PageResult disallowed = polite.fetch(url("/private/story"));
 		PageResult allowed = polite.fetch(url("/latin1"));
@@ -124,15 +141,103 @@ class PageFetcherTest {
 	}
 
 	@Test
-	void fetchesWhenRobotsTxtIsMissingOrBroken() {
-		for (int status : new int[] { 404, 503 }) {
+	void fetchesEverythingWhenRobotsTxtIsMissing() {
+		for (int status : new int[] { 404, 410, 403 }) {
 			robotsStatus = status;
-			PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), new RobotsSettings(true,
-					Duration.ofHours(1), Duration.ofMinutes(1), 10), sleeps::add);
+			PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), robots(Duration.ofSeconds(30)),
+					sleeps::add);
 
 			assertThat(polite.fetch(url("/private/story"))).as("robots.txt answering %d", status)
 				.isInstanceOf(PageResult.Fetched.class);
 		}
+	}
+
+	@Test
+	void fetchesNothingFromAnOriginWhoseRobotsTxtCannotBeRead() {
+		for (int status : new int[] { 503, 500, 429 }) {
+			robotsStatus = status;
+			PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), robots(Duration.ofSeconds(30)),
+					sleeps::add);
+
+			assertThat(polite.fetch(url("/private/story"))).as("robots.txt answering %d", status)
+				.isInstanceOfSatisfying(PageResult.Failed.class, failed -> {
+					assertThat(failed.status()).isEqualTo(Extraction.FETCH_FAILED);
+					assertThat(failed.detail()).contains("robots.txt").contains("could not be read");
+				});
+		}
+		assertThat(privateCalls).hasValue(0);
+	}
+
+	@Test
+	void refusesARedirectToAPathTheTargetsRobotsTxtDisallowsWithoutRequestingIt() throws IOException {
+		AtomicInteger targetCalls = new AtomicInteger();
+		startOther("User-agent: *\nDisallow: /members/\n", targetCalls);
+		server.createContext("/moved", exchange -> redirect(exchange, otherUrl("/members/story")));
+		PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), robots(Duration.ofSeconds(30)),
+				sleeps::add);
+
+		PageResult result = polite.fetch(url("/moved"));
+
+		assertThat(result).isInstanceOfSatisfying(PageResult.Failed.class, failed -> {
+			assertThat(failed.status()).isEqualTo(Extraction.BLOCKED);
+			assertThat(failed.detail()).contains("robots.txt of " + otherUrl(""))
+				.contains("disallows /members/story")
+				.contains("redirected to " + otherUrl("/members/story"));
+		});
+		assertThat(targetCalls).hasValue(0);
+	}
+
+	@Test
+	void followsARedirectToAnotherOriginWhoseRobotsTxtAllowsIt() throws IOException {
+		AtomicInteger targetCalls = new AtomicInteger();
+		startOther("User-agent: *\nDisallow: /members/\n", targetCalls);
+		server.createContext("/moved", exchange -> redirect(exchange, otherUrl("/news/story")));
+		PageFetcher polite = new PageFetcher(httpFetcher, FetchRetry.none(), robots(Duration.ofSeconds(30)),
+				sleeps::add);
+
+		PageResult result = polite.fetch(url("/moved"));
+
+		assertThat(result).isInstanceOfSatisfying(PageResult.Fetched.class,
+				page -> assertThat(page.finalUrl().toString()).isEqualTo(otherUrl("/news/story")));
+		assertThat(targetCalls).hasValue(1);
+	}
+
+	@Test
+	void spacesRequestsToAHostByItsCrawlDelay() {
+		robotsBody = "User-agent: newswire-enrich\nCrawl-delay: 0.6\nDisallow: /private/\n";
+		try (HttpFetcher eager = new HttpFetcher(FetchSettings.of("newswire-enrich/0.1", Duration.ofSeconds(2),
+				Duration.ofSeconds(5), 0, 0, List.of("127.0.0.1")).withPoliteness(4, Duration.ZERO))) {
+			PageFetcher polite = new PageFetcher(eager, FetchRetry.none(), robots(Duration.ofSeconds(30)),
+					sleeps::add);
+
+			for (int i = 0; i < 3; i++) {
+				assertThat(polite.fetch(url("/page/" + i))).isInstanceOf(PageResult.Fetched.class);
+			}
+		}
+
+		assertThat(pageStarts).hasSize(3);
+		for (int i = 1; i < 3; i++) {
+			assertThat(Duration.ofNanos(pageStarts.get(i) - pageStarts.get(i - 1)))
+				.isGreaterThanOrEqualTo(Duration.ofMillis(550));
+		}
+	}
+
+	@Test
+	void capsTheCrawlDelayAtTheConfiguredMaximum() {
+		robotsBody = "User-agent: *\nCrawl-delay: 3600\n";
+		long start = System.nanoTime();
+		try (HttpFetcher eager = new HttpFetcher(FetchSettings.of(null, Duration.ofSeconds(2), Duration.ofSeconds(5), 0,
+				0, List.of("127.0.0.1")).withPoliteness(4, Duration.ZERO))) {
+			PageFetcher polite = new PageFetcher(eager, FetchRetry.none(), robots(Duration.ofMillis(400)),
+					sleeps::add);
+
+			assertThat(polite.fetch(url("/page/1"))).isInstanceOf(PageResult.Fetched.class);
+			assertThat(polite.fetch(url("/page/2"))).isInstanceOf(PageResult.Fetched.class);
+		}
+
+		assertThat(Duration.ofNanos(pageStarts.get(1) - pageStarts.get(0)))
+			.isGreaterThanOrEqualTo(Duration.ofMillis(350));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
 	}
 
 	@Test
@@ -199,6 +304,32 @@ class PageFetcherTest {
 				failed -> assertThat(failed.status()).isEqualTo(Extraction.FETCH_FAILED));
 		assertThat(pages.fetch(null)).isInstanceOf(PageResult.Failed.class);
 		assertThat(pages.fetch("ftp://example.com/file")).isInstanceOf(PageResult.Failed.class);
+	}
+
+	private static RobotsSettings robots(Duration maxCrawlDelay) {
+		return new RobotsSettings(true, Duration.ofHours(1), Duration.ofMinutes(1), 10, maxCrawlDelay);
+	}
+
+	/** A second origin (another port on the same host) with its own robots.txt; counts page requests. */
+	private void startOther(String robots, AtomicInteger pageCalls) throws IOException {
+		other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		other.createContext("/robots.txt",
+				exchange -> send(exchange, 200, "text/plain", robots, StandardCharsets.UTF_8));
+		other.createContext("/", exchange -> {
+			pageCalls.incrementAndGet();
+			send(exchange, 200, "text/html", "<html><body><p>elsewhere</p></body></html>", StandardCharsets.UTF_8);
+		});
+		other.start();
+	}
+
+	private String otherUrl(String path) {
+		return "http://127.0.0.1:" + other.getAddress().getPort() + path;
+	}
+
+	private static void redirect(HttpExchange exchange, String location) throws IOException {
+		exchange.getResponseHeaders().set("Location", location);
+		exchange.sendResponseHeaders(302, -1);
+		exchange.close();
 	}
 
 	private String url(String path) {

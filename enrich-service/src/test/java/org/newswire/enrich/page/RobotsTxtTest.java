@@ -3,6 +3,7 @@ package org.newswire.enrich.page;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,32 @@ class RobotsTxtTest {
 		assertThat(robots.allows("/")).isFalse();
 		assertThat(robots.allows("/news/1")).isFalse();
 		assertThat(robots.allows("/robots.txt")).isTrue();
+	}
+
+	@Test
+	void readsTheCrawlDelayOfOurGroupElseTheStarGroup() {
+		String file = "User-agent: *\nCrawl-delay: 10\nDisallow: /search\n\n"
+				+ "User-agent: newswire\nCrawl-delay: 2.5\nDisallow: /archive/\n";
+
+		assertThat(RobotsTxt.parse(file, "newswire/0.1").crawlDelay()).contains(Duration.ofMillis(2500));
+		assertThat(RobotsTxt.parse(file, "OtherBot/1.0").crawlDelay()).contains(Duration.ofSeconds(10));
+		assertThat(RobotsTxt.parse(file.replace("Crawl-delay: 2.5\n", ""), "newswire/0.1").crawlDelay())
+			.as("our group sets none: the * group's applies")
+			.contains(Duration.ofSeconds(10));
+		assertThat(RobotsTxt.parse(file.replace("Crawl-delay: 2.5\n", ""), "newswire/0.1").allows("/search"))
+			.as("but its paths do not")
+			.isTrue();
+	}
+
+	@Test
+	void keepsACrawlDelayLineInItsGroupAndIgnoresUnusableValues() {
+		assertThat(RobotsTxt.parse("User-agent: a\nCrawl-delay: 5\nUser-agent: b\nDisallow: /x\n", "b").crawlDelay())
+			.as("a User-agent line after Crawl-delay starts a new group")
+			.isEmpty();
+		assertThat(RobotsTxt.parse("User-agent: *\nCrawl-delay: soon\n", "newswire").crawlDelay()).isEmpty();
+		assertThat(RobotsTxt.parse("User-agent: *\nCrawl-delay: -3\n", "newswire").crawlDelay()).isEmpty();
+		assertThat(RobotsTxt.parse("Crawl-delay: 5\n", "newswire").crawlDelay()).as("outside any group").isEmpty();
+		assertThat(RobotsTxt.parse("", "newswire").crawlDelay()).isEmpty();
 	}
 
 	@Test
