@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import org.newswire.events.Feed;
 import org.newswire.ingest.dedup.SeenArticles;
@@ -107,7 +108,7 @@ public class FeedPoller implements SmartLifecycle, FeedOwnership.Listener {
 			if (System.nanoTime() > deadline) {
 				throw new IllegalStateException("feed " + feedId + " is being polled and the poll does not end");
 			}
-			sleep(Duration.ofMillis(50));
+			LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
 		}
 		try {
 			return Optional.of(pollOne(entry.get().feed()));
@@ -271,19 +272,10 @@ public class FeedPoller implements SmartLifecycle, FeedOwnership.Listener {
 		long deadline = System.nanoTime() + RELEASE_WAIT.toNanos();
 		while (System.nanoTime() < deadline && inFlight.stream()
 			.anyMatch(id -> view.entry(id).map(entry -> partitions.contains(entry.partition())).orElse(false))) {
-			sleep(Duration.ofMillis(50));
+			LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
 		}
 		statuses.keySet().removeIf(id -> view.entry(id).map(entry -> partitions.contains(entry.partition())).orElse(true)
 				&& !inFlight.contains(id));
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -134,7 +135,7 @@ public class FeedRegistryView implements SmartLifecycle {
 			catch (RuntimeException ex) {
 				if (running) {
 					log.warn("Reading the feed registry failed, retrying in 5 s: {}", ex.toString());
-					sleep(Duration.ofSeconds(5));
+					LockSupport.parkNanos(Duration.ofSeconds(5).toNanos());
 				}
 			}
 		}
@@ -189,15 +190,6 @@ public class FeedRegistryView implements SmartLifecycle {
 		catch (RuntimeException ex) {
 			log.warn("Ignoring unreadable record {}-{}@{} for feed {}: {}", record.topic(), record.partition(),
 					record.offset(), id, ex.toString());
-		}
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 
