@@ -208,16 +208,21 @@ class RawToEnrichedFlowIT {
 	@Test
 	void honoursRobotsTxtAndRecordsPagesThatAreNotHtml() throws Exception {
 		RawArticle disallowed = raw("robots-" + run, pageUrl("/private/2025/08/story/"));
+		RawArticle redirected = raw("robots-redirect-" + run, pageUrl("/moved/2025/08/story/"));
 		RawArticle pdf = raw("pdf-" + run, pageUrl("/files/report.pdf"));
 
 		send(disallowed.articleId(), EventSerde.toJson(disallowed));
+		send(redirected.articleId(), EventSerde.toJson(redirected));
 		send(pdf.articleId(), EventSerde.toJson(pdf));
 
 		EnrichedArticle blocked = read(enriched.awaitKey(disallowed.articleId()));
 		assertThat(blocked.extraction().status()).isEqualTo(Extraction.BLOCKED);
 		assertThat(blocked.extraction().detail()).contains("robots.txt");
 		assertThat(blocked.text()).isEqualTo(SUMMARY);
-		assertThat(pagesRequested).doesNotContain("/private/2025/08/story/");
+		EnrichedArticle redirectBlocked = read(enriched.awaitKey(redirected.articleId()));
+		assertThat(redirectBlocked.extraction().status()).isEqualTo(Extraction.BLOCKED);
+		assertThat(redirectBlocked.extraction().detail()).contains("robots.txt").contains("redirected to");
+		assertThat(pagesRequested).doesNotContain("/private/2025/08/story/", "/private/moved/2025/08/story/");
 		EnrichedArticle notHtml = read(enriched.awaitKey(pdf.articleId()));
 		assertThat(notHtml.extraction().status()).isEqualTo(Extraction.NOT_HTML);
 		assertThat(notHtml.extraction().detail()).contains("application/pdf");
@@ -306,6 +311,11 @@ class RawToEnrichedFlowIT {
 			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			server.createContext("/robots.txt", exchange -> respond(exchange, 200, "text/plain",
 					"User-agent: *\nDisallow: /private/\n".getBytes(StandardCharsets.UTF_8)));
+			server.createContext("/moved/", exchange -> {
+				exchange.getResponseHeaders().set("Location", "/private" + exchange.getRequestURI().getPath());
+				exchange.sendResponseHeaders(301, -1);
+				exchange.close();
+			});
 			server.createContext("/files/", exchange -> respond(exchange, 200, "application/pdf",
 					"%PDF-1.7 not a page".getBytes(StandardCharsets.UTF_8)));
 			server.createContext("/slow/", exchange -> {

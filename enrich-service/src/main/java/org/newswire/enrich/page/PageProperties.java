@@ -19,4 +19,13 @@ import org.springframework.validation.annotation.Validated;
 public record PageProperties(@NotNull @DefaultValue FetchSettings fetch,
 		@Valid @NotNull @DefaultValue FetchRetry fetchRetry, @Valid @NotNull @DefaultValue RobotsSettings robots) {
 
+	public PageProperties {
+		// a Crawl-delay as long as the wait for a turn refuses, instead of queueing, requests close to another
+		if (fetch != null && robots != null && robots.enabled() && robots.maxCrawlDelay() != null
+				&& robots.maxCrawlDelay().compareTo(fetch.perHostMaxWait()) >= 0) {
+			throw new IllegalArgumentException("newswire.enrich.robots.max-crawl-delay (" + robots.maxCrawlDelay()
+					+ ") must be shorter than newswire.enrich.fetch.per-host-max-wait (" + fetch.perHostMaxWait() + ")");
+		}
+	}
+
 }
