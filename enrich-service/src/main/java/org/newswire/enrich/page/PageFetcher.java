@@ -83,7 +83,7 @@ public class PageFetcher {
 		if (uri.getHost() == null) {
 			return new PageResult.Failed(Extraction.FETCH_FAILED, "no host in URL: " + url);
 		}
-		Optional<PageResult.Failed> refused = robots == null ? Optional.empty() : robots.refusal(uri);
+		Optional<PageResult.Failed> refused = robotsRefusal(uri);
 		if (refused.isPresent()) {
 			return refused.get();
 		}
@@ -92,9 +92,8 @@ public class PageFetcher {
 			try {
 				AtomicReference<PageResult.Failed> redirectRefused = new AtomicReference<>();
 				FetchResult result = fetcher.fetch(FetchRequest.of(uri).accepting(ACCEPT), target -> {
-					Optional<PageResult.Failed> refusal = robots == null ? Optional.empty() : robots.refusal(target);
-					refusal.ifPresent(redirectRefused::set);
-					return refusal.isEmpty();
+					robotsRefusal(target).ifPresent(redirectRefused::set);
+					return redirectRefused.get() == null;
 				});
 				PageResult.Failed refusal = redirectRefused.get();
 				if (refusal != null) {
@@ -124,6 +123,10 @@ public class PageFetcher {
 						: backoff.multipliedBy(2);
 			}
 		}
+	}
+
+	private Optional<PageResult.Failed> robotsRefusal(URI url) {
+		return robots == null ? Optional.empty() : robots.refusal(url);
 	}
 
 	private static PageResult failed(FetchException ex, int attempts) {
