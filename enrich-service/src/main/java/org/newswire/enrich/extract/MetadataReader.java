@@ -356,8 +356,10 @@ final class MetadataReader {
 		}
 		try {
 			String page = doc.location();
-			URI url = page == null || page.isBlank() ? URI.create(image) : URI.create(page).resolve(image);
-			return url.isAbsolute() ? url.toString() : null;
+			String escaped = image.replace(" ", "%20");
+			URI url = page == null || page.isBlank() ? URI.create(escaped) : URI.create(page).resolve(escaped);
+			String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+			return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null ? url.toString() : null;
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

@@ -83,6 +83,18 @@ class PageMetadataTest {
 	}
 
 	@Test
+	void keepsOnlyAnHttpLeadImageResolvedAgainstThePage() {
+		String page = "<html><head><meta property=\"og:image\" content=\"%s\"></head><body><p>x</p></body></html>";
+
+		assertThat(PageMetadata.of(Jsoup.parse(page.formatted("/img/lead photo.jpg"), "https://example.org/a/b"), NOW)
+			.leadImage()).isEqualTo("https://example.org/img/lead%20photo.jpg");
+		assertThat(PageMetadata.of(Jsoup.parse(page.formatted("javascript:alert(1)"), "https://example.org/a"), NOW)
+			.leadImage()).isNull();
+		assertThat(PageMetadata.of(Jsoup.parse(page.formatted("data:image/png;base64,AAAA"), "https://example.org/a"), NOW)
+			.leadImage()).isNull();
+	}
+
+	@Test
 	void refusesADateInTheFuture() {
 		Document doc = Jsoup.parse("<html><head><meta property=\"article:published_time\" content=\"2031-01-01\">"
 				+ "</head><body><p>x</p></body></html>", "https://example.org/2025/08/30/story");
