@@ -39,17 +39,39 @@ public record EnrichedArticle(int schema, String articleId, String url, String c
 	}
 
 	/**
-	 * Combines a raw article with what enrichment found. A title found on the page replaces the feed's
-	 * only when the feed had none.
+	 * Combines a raw article with what enrichment found. The feed's title is the publisher's headline
+	 * for syndication and stays; the page's replaces it when the feed has none, or cut it short with
+	 * an ellipsis ("Talks resume in…") and the page's headline is its full form.
 	 */
 	public static EnrichedArticle of(RawArticle raw, Enrichment enrichment, Instant enrichedAt) {
-		String title = raw.title() == null || raw.title().isBlank() ? enrichment.title() : raw.title();
+		String title = title(raw.title(), enrichment.title());
 		return new EnrichedArticle(SCHEMA, raw.articleId(), raw.url(), raw.canonicalUrl(), raw.feedId(),
 				raw.feedUrl(), raw.feedTitle(), raw.guid(), title, raw.summary(), raw.publishedAt(),
 				raw.ingestedAt(), raw.authors(), raw.categories(), enrichment.language(), raw.revision(),
 				enrichment.text(), enrichment.extraction(), enrichment.topics(), enrichment.entities(),
 				enrichment.wordCount(), enrichment.fingerprint(), enrichedAt, enrichment.siteName(),
 				enrichment.leadImage(), enrichment.languageConfidence());
+	}
+
+	private static String title(String fromFeed, String fromPage) {
+		if (fromFeed == null || fromFeed.isBlank()) {
+			return fromPage;
+		}
+		if (fromPage == null) {
+			return fromFeed;
+		}
+		String feed = fromFeed.strip();
+		String stem = feed.endsWith("…") ? feed.substring(0, feed.length() - 1)
+				: feed.endsWith("...") ? feed.substring(0, feed.length() - 3) : null;
+		if (stem != null && !stem.isBlank() && fromPage.length() > stem.length()
+				&& comparable(fromPage).startsWith(comparable(stem))) {
+			return fromPage;
+		}
+		return fromFeed;
+	}
+
+	private static String comparable(String text) {
+		return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
 	}
 
 	private static String httpUrlOrNull(String url) {
