@@ -3,6 +3,7 @@ package org.newswire.enrich.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -11,9 +12,9 @@ import org.jsoup.nodes.Element;
 /** What page clutter looks like: its tags, the words in its class, id, role and label, its opening words. */
 final class Boilerplate {
 
-	/** Never article text. */
-	static final String JUNK_TAGS = "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
-			+ "button, input, select, textarea, link, meta, dialog, [hidden], [aria-hidden=true]";
+	/** Never article text, whatever they hold. */
+	private static final Set<String> JUNK_TAGS = Set.of("script", "style", "noscript", "template", "svg", "math",
+			"iframe", "object", "embed", "canvas", "button", "input", "select", "textarea", "link", "meta", "dialog");
 
 	/** Page furniture, removed unless it holds most of the page's paragraphs. */
 	static final Set<String> STRUCTURAL_TAGS = Set.of("nav", "aside", "footer", "header", "form", "menu");
@@ -44,10 +45,15 @@ final class Boilerplate {
 			"menubar", "dialog", "alertdialog");
 
 	/** Opening words of boxes that interrupt an article: tips, quizzes, calls to comment or subscribe. */
-	private static final Pattern BOX_OPENING = Pattern.compile("^(?:(?:pro tips?|did you know|share your thoughts"
+	private static final String BOX_OPENINGS = "pro tips?|did you know|share your thoughts"
 			+ "|frequently asked questions|faqs?|sign up|subscribe|read more|related|recommended|advertisement"
-			+ "|follow us|more from|most read|most popular|you may also like)\\b|tip:).*",
+			+ "|follow us|more from|most read|most popular|you may also like";
+
+	private static final Pattern BOX_OPENING = Pattern.compile("^(?:(?:" + BOX_OPENINGS + ")\\b|tip:).*",
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/** The letters a box opening starts with (ASCII, either case): other text is not tried against the pattern. */
+	private static final String OPENING_LETTERS = openingLetters();
 
 	private static final Pattern WORD_BREAK = Pattern.compile("[^a-z0-9]+");
 
@@ -68,51 +74,74 @@ final class Boilerplate {
 
 	}
 
-	static Verdict judge(Element element) {
-		if (looksLikeClutter(element)) {
+	/**
+	 * Clutter when the role, class, id or aria-label say banner, share bar, related links ...;
+	 * furniture by tag, by a class or id naming page furniture (header, sidebar, menu ...) that nothing
+	 * says is content, or when hidden by its style. {@code byNames} remembers the verdicts of the
+	 * class, id and label combinations met so far on the page: a page repeats a few of them many times.
+	 */
+	static Verdict judge(Element element, Map<String, Verdict> byNames) {
+		String role = element.attr("role");
+		if (!role.isEmpty() && CLUTTER_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
 			return Verdict.CLUTTER;
 		}
-		if (STRUCTURAL_TAGS.contains(element.normalName()) || looksLikeFurniture(element) || isHidden(element)) {
+		String attributes = element.className() + " " + element.id() + " " + element.attr("aria-label");
+		Verdict named = byNames.computeIfAbsent(attributes, Boilerplate::judgeNames);
+		if (named == Verdict.CLUTTER) {
+			return Verdict.CLUTTER;
+		}
+		if (named == Verdict.FURNITURE || STRUCTURAL_TAGS.contains(element.normalName()) || isHidden(element)) {
 			return Verdict.FURNITURE;
 		}
 		return Verdict.NONE;
 	}
 
-	/** Whether class, id, role or aria-label say this element is a banner, a share bar, related links ... */
-	static boolean looksLikeClutter(Element element) {
-		String role = element.attr("role").toLowerCase(Locale.ROOT);
-		if (!role.isEmpty() && CLUTTER_ROLES.contains(role)) {
-			return true;
-		}
-		String attributes = element.className() + " " + element.id() + " " + element.attr("aria-label");
+	/** The verdict of class, id and label alone. */
+	static Verdict judgeNames(String attributes) {
+		boolean furniture = false;
+		boolean content = false;
 		for (String word : words(attributes)) {
 			if (CLUTTER_WORDS.contains(word)) {
-				return true;
+				return Verdict.CLUTTER;
 			}
+			furniture |= FURNITURE_WORDS.contains(word);
+			content |= CONTENT_WORDS.contains(word);
 		}
 		String squashed = squashed(attributes);
 		for (String phrase : CLUTTER_PHRASES) {
 			if (squashed.contains(phrase)) {
-				return true;
+				return Verdict.CLUTTER;
 			}
 		}
-		return false;
+		return furniture && !content ? Verdict.FURNITURE : Verdict.NONE;
 	}
 
-	/** Class or id name page furniture (header, sidebar, menu ...) and nothing says it is content. */
-	static boolean looksLikeFurniture(Element element) {
-		boolean furniture = false;
-		boolean content = false;
-		for (String word : words(element.className() + " " + element.id() + " " + element.attr("aria-label"))) {
-			furniture |= FURNITURE_WORDS.contains(word);
-			content |= CONTENT_WORDS.contains(word);
-		}
-		return furniture && !content;
+	/**
+	 * Scripts, media, controls and elements hidden by attribute: what the selector
+	 * {@code script, style, ..., dialog, [hidden], [aria-hidden=true]} selects, tested on one element.
+	 */
+	static boolean isJunk(Element element) {
+		return JUNK_TAGS.contains(element.normalName()) || element.hasAttr("hidden")
+				|| element.hasAttr("aria-hidden") && element.attr("aria-hidden").equalsIgnoreCase("true");
 	}
 
 	/** A box (not a paragraph) that opens like a tip, quiz, FAQ or call to action. */
 	static boolean isInterruptingBox(Element element, String text) {
-		return isBoxTag(element) && text.length() < MAX_BOX_CHARS && BOX_OPENING.matcher(text).matches();
+		return isBoxTag(element) && text.length() < MAX_BOX_CHARS && !text.isEmpty() && mayOpenBox(text.charAt(0))
+				&& BOX_OPENING.matcher(text).matches();
+	}
+
+	/** Whether text starting with {@code first} may open like a box: the cheap test before the pattern. */
+	static boolean mayOpenBox(char first) {
+		return OPENING_LETTERS.indexOf(first) >= 0;
+	}
+
+	private static String openingLetters() {
+		StringBuilder letters = new StringBuilder();
+		for (String opening : (BOX_OPENINGS + "|tip:").split("\\|")) {
+			letters.append(Character.toLowerCase(opening.charAt(0))).append(Character.toUpperCase(opening.charAt(0)));
+		}
+		return letters.toString();
 	}
 
 	/** Longest text a tip, quiz, FAQ or call-to-action box has. */
@@ -125,18 +154,18 @@ final class Boilerplate {
 	}
 
 	private static final Pattern COPYRIGHT = Pattern.compile(
-			"(?i).*(©|\\(c\\)\\s*\\d{4}|copyright \\d{4}|all rights reserved|alle rechte vorbehalten|tous droits réservés"
-					+ "|todos los derechos reservados).*",
-			Pattern.DOTALL);
+			"(?i)©|\\(c\\)\\s*\\d{4}|copyright \\d{4}|all rights reserved|alle rechte vorbehalten|tous droits réservés"
+					+ "|todos los derechos reservados");
 
-	/** A short copyright or rights notice. */
+	/** A short copyright or rights notice (one anywhere in it: found, not matched with {@code .*} around it). */
 	static boolean isCopyrightLine(String text) {
-		return text.length() < 250 && COPYRIGHT.matcher(text).matches();
+		return text.length() < 250 && COPYRIGHT.matcher(text).find();
 	}
 
 	/** Whether a short block reads like a call to action rather than article text. */
 	static boolean isCallToAction(String text) {
-		return text.length() < 120 && BOX_OPENING.matcher(text).matches();
+		return text.length() < 120 && !text.isEmpty() && mayOpenBox(text.charAt(0))
+				&& BOX_OPENING.matcher(text).matches();
 	}
 
 	static boolean isHidden(Element element) {

@@ -2,6 +2,7 @@ package org.newswire.enrich.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Finds the main text of an article page. Clutter goes first: scripts and the like, then page
@@ -60,13 +63,7 @@ public final class MainTextExtractor {
 	private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote", "dd", "li");
 
 	public ExtractedText extract(Document page) {
-		PARAGRAPH_LENGTHS.set(new IdentityHashMap<>());
-		try {
-			return extractFrom(page.clone());
-		}
-		finally {
-			PARAGRAPH_LENGTHS.remove();
-		}
+		return extractFrom(page.clone());
 	}
 
 	private ExtractedText extractFrom(Document doc) {
@@ -75,20 +72,23 @@ public final class MainTextExtractor {
 		if (body == null) {
 			return new ExtractedText("", ExtractedText.TEXT_DENSITY, title);
 		}
-		removeClutter(body);
-		Map<Element, Double> scores = scoreContainers(body);
-		// the tree no longer changes: each container's link density is measured once
-		Map<Element, Double> densities = new IdentityHashMap<>();
-		Element best = bestContainer(scores, body, densities);
-		List<Element> content = withGoodSiblings(best, scores, densities);
-		int bestLength = content.stream().mapToInt(MainTextExtractor::paragraphTextLength).sum();
+		TextMeasure measure = new TextMeasure();
+		removeClutter(body, measure);
+		Map<Element, Double> scores = scoreContainers(body, measure);
+		Element best = bestContainer(scores, body, measure);
+		List<Element> content = withGoodSiblings(best, scores, measure);
+		int bestLength = 0;
+		for (Element element : content) {
+			bestLength += measure.paragraphLength(element);
+		}
 
 		String method = ExtractedText.TEXT_DENSITY;
-		Candidate semantic = semanticContainer(body);
+		Candidate semantic = semanticContainer(body, measure);
 		if (semantic != null) {
-			int semanticLength = paragraphTextLength(semantic.element());
+			int semanticLength = measure.paragraphLength(semantic.element());
 			boolean narrower = !semantic.method().equals(ExtractedText.ARTICLE_BODY) && isInside(best, semantic.element())
-					&& bestLength >= NARROWING_SHARE * semanticLength && restIsNotProse(semantic.element(), content);
+					&& bestLength >= NARROWING_SHARE * semanticLength
+					&& restIsNotProse(semantic.element(), content, measure);
 			if (!narrower && semanticLength >= SEMANTIC_SHARE * bestLength) {
 				content = List.of(semantic.element());
 				method = semantic.method();
@@ -122,70 +122,89 @@ public final class MainTextExtractor {
 		return kept;
 	}
 
-	private static final java.util.regex.Pattern NOT_LETTER_OR_DIGIT = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
-
+	/**
+	 * Lower case, letters and numbers only, each run of anything else one space, none at the ends: how
+	 * blocks and titles are compared. Written out rather than as a regex replacement, which was the
+	 * larger part of tidying every block.
+	 */
 	static String comparable(String text) {
-		return NOT_LETTER_OR_DIGIT.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
-	}
-
-	private static void removeClutter(Element body) {
-		body.select(Boilerplate.JUNK_TAGS).remove();
-		Map<Element, Boilerplate.Verdict> suspects = new IdentityHashMap<>();
-		List<Element> order = new ArrayList<>();
-		for (Element element : body.getAllElements()) {
-			Boilerplate.Verdict verdict = element == body ? Boilerplate.Verdict.NONE : Boilerplate.judge(element);
-			if (verdict != Boilerplate.Verdict.NONE) {
-				suspects.put(element, verdict);
-				order.add(element);
+		String lower = text.toLowerCase(java.util.Locale.ROOT);
+		StringBuilder out = new StringBuilder(lower.length());
+		boolean gap = false;
+		for (int i = 0; i < lower.length();) {
+			int c = lower.codePointAt(i);
+			i += Character.charCount(c);
+			if (Character.isLetter(c) || isNumber(c)) {
+				if (gap && out.length() > 0) {
+					out.append(' ');
+				}
+				gap = false;
+				out.appendCodePoint(c);
+			}
+			else {
+				gap = true;
 			}
 		}
-		Map<Element, Integer> scopeText = new IdentityHashMap<>();
+		return out.toString();
+	}
+
+	/** Unicode category N, as {@code \p{N}}: decimal digits, letter numbers and other numbers. */
+	private static boolean isNumber(int c) {
+		int type = Character.getType(c);
+		return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
+				|| type == Character.OTHER_NUMBER;
+	}
+
+	private static void removeClutter(Element body, TextMeasure measure) {
+		Map<Element, Boilerplate.Verdict> suspects = new IdentityHashMap<>();
+		Map<String, Boilerplate.Verdict> byNames = new HashMap<>();
+		List<Element> order = new ArrayList<>();
+		// one walk: junk goes with everything in it, what remains is judged in document order
+		NodeTraversor.filter(new NodeFilter() {
+			@Override
+			public FilterResult head(Node node, int depth) {
+				if (!(node instanceof Element element) || element == body) {
+					return FilterResult.CONTINUE;
+				}
+				if (Boilerplate.isJunk(element)) {
+					return FilterResult.REMOVE;
+				}
+				Boilerplate.Verdict verdict = Boilerplate.judge(element, byNames);
+				if (verdict != Boilerplate.Verdict.NONE) {
+					suspects.put(element, verdict);
+					order.add(element);
+				}
+				return FilterResult.CONTINUE;
+			}
+		}, body);
 		for (Element element : order) {
 			if (!attached(element, body) || isWrapper(element)) {
 				continue;
 			}
 			// a wrapper with an unlucky class holds most of the text of its article (or page): keep it
 			Element scope = scope(element, body);
-			int available = scopeText.computeIfAbsent(scope, MainTextExtractor::paragraphTextLength);
-			int own = paragraphTextLength(element);
+			int available = measure.paragraphLength(scope);
+			int own = measure.paragraphLength(element);
 			if (available > 0 && own >= PROTECTED_SHARE * available) {
 				continue;
 			}
 			// furniture by name only, yet holding paragraphs of prose: part of the article, split into sections
 			if (suspects.get(element) == Boilerplate.Verdict.FURNITURE && own >= FURNITURE_PROSE
-					&& linkDensity(element) < 0.2) {
+					&& linkDensity(element, measure) < 0.2) {
 				continue;
 			}
-			removeMeasured(element);
-			scopeText.clear();
+			measure.remove(element);
 		}
 		List<Element> boxes = new ArrayList<>();
 		for (Element element : body.getAllElements()) {
-			if (element != body && Boilerplate.isBoxTag(element) && shorterThan(element, Boilerplate.MAX_BOX_CHARS)
+			// the text itself is built only for a short box that may open like one
+			if (element != body && Boilerplate.isBoxTag(element) && measure.length(element) < Boilerplate.MAX_BOX_CHARS
+					&& Boilerplate.mayOpenBox(measure.firstChar(element))
 					&& Boilerplate.isInterruptingBox(element, element.text())) {
 				boxes.add(element);
 			}
 		}
-		boxes.forEach(MainTextExtractor::removeMeasured);
-	}
-
-	/** Whether the element's raw text is under {@code limit} characters, without building it (nested boxes made that quadratic). */
-	private static boolean shorterThan(Element element, int limit) {
-		int[] length = { 0 };
-		org.jsoup.select.NodeTraversor.filter(new org.jsoup.select.NodeFilter() {
-			@Override
-			public FilterResult head(org.jsoup.nodes.Node node, int depth) {
-				if (node instanceof org.jsoup.nodes.TextNode text) {
-					length[0] += text.getWholeText().strip().length();
-					if (length[0] >= 2 * limit) {
-						return FilterResult.STOP;
-					}
-				}
-				return FilterResult.CONTINUE;
-			}
-		}, element);
-		// raw text is longer than normalised text (runs of whitespace): twice the limit is a safe bound
-		return length[0] < 2 * limit;
+		boxes.forEach(measure::remove);
 	}
 
 	private static boolean isWrapper(Element element) {
@@ -216,23 +235,27 @@ public final class MainTextExtractor {
 	}
 
 	/** Readability-style: each paragraph scores its parent fully, its grandparent half, the next a third. */
-	private static Map<Element, Double> scoreContainers(Element body) {
+	private static Map<Element, Double> scoreContainers(Element body, TextMeasure measure) {
 		Map<Element, Double> scores = new IdentityHashMap<>();
 		for (Element element : body.getAllElements()) {
-			String text;
+			int length;
+			int commas;
 			if (SCORED_TAGS.contains(element.normalName())) {
-				text = element.text();
+				length = measure.length(element);
+				commas = measure.commas(element);
 			}
 			else if (element.normalName().equals("div")) {
-				text = ownText(element);
+				String text = ownText(element);
+				length = text.length();
+				commas = commas(text);
 			}
 			else {
 				continue;
 			}
-			if (text.length() < MIN_SCORED_PARAGRAPH) {
+			if (length < MIN_SCORED_PARAGRAPH) {
 				continue;
 			}
-			double score = 1 + commas(text) + Math.min(text.length() / 100.0, 3);
+			double score = 1 + commas + Math.min(length / 100.0, 3);
 			Element ancestor = element.parent();
 			for (int level = 0; level < 3 && ancestor != null; level++) {
 				scores.merge(ancestor, score / (level + 1), Double::sum);
@@ -246,10 +269,9 @@ public final class MainTextExtractor {
 	 * The container whose paragraphs score best, moved up to a common ancestor when several other
 	 * nearly as good candidates share it (an article split into sections).
 	 */
-	private static Element bestContainer(Map<Element, Double> scores, Element body, Map<Element, Double> densities) {
+	private static Element bestContainer(Map<Element, Double> scores, Element body, TextMeasure measure) {
 		Map<Element, Double> adjusted = new IdentityHashMap<>();
-		scores.forEach((element, score) -> adjusted.put(element,
-				score * (1 - densities.computeIfAbsent(element, MainTextExtractor::linkDensity))));
+		scores.forEach((element, score) -> adjusted.put(element, score * (1 - linkDensity(element, measure))));
 		List<Map.Entry<Element, Double>> ranked = new ArrayList<>(adjusted.entrySet());
 		ranked.sort(Map.Entry.<Element, Double>comparingByValue().reversed());
 		if (ranked.isEmpty()) {
@@ -279,27 +301,19 @@ public final class MainTextExtractor {
 	 * Whether what a container holds beyond the chosen content reads like teasers and widgets (much
 	 * text outside paragraphs, many links) rather than further sections of the article.
 	 */
-	private static boolean restIsNotProse(Element container, List<Element> content) {
-		int all = container.text().length();
-		int paragraphs = paragraphTextLength(container);
-		int links = linkTextLength(container);
+	private static boolean restIsNotProse(Element container, List<Element> content, TextMeasure measure) {
+		int all = measure.length(container);
+		int paragraphs = measure.paragraphLength(container);
+		int links = measure.linkLength(container);
 		for (Element element : content) {
-			all -= element.text().length();
-			paragraphs -= paragraphTextLength(element);
-			links -= linkTextLength(element);
+			all -= measure.length(element);
+			paragraphs -= measure.paragraphLength(element);
+			links -= measure.linkLength(element);
 		}
 		if (all <= 0) {
 			return true;
 		}
 		return (double) links / all > REST_LINK_DENSITY || (double) paragraphs / all < REST_PROSE_SHARE;
-	}
-
-	private static int linkTextLength(Element element) {
-		int links = 0;
-		for (Element a : element.select("a")) {
-			links += a.text().length();
-		}
-		return links;
 	}
 
 	private static boolean isInside(Element element, Element container) {
@@ -312,8 +326,7 @@ public final class MainTextExtractor {
 	}
 
 	/** The best container and those of its siblings that look like more of the same article. */
-	private static List<Element> withGoodSiblings(Element best, Map<Element, Double> scores,
-			Map<Element, Double> densities) {
+	private static List<Element> withGoodSiblings(Element best, Map<Element, Double> scores, TextMeasure measure) {
 		Element parent = best.parent();
 		if (parent == null || best.normalName().equals("body")) {
 			return List.of(best);
@@ -326,9 +339,9 @@ public final class MainTextExtractor {
 				content.add(sibling);
 				continue;
 			}
-			double density = densities.computeIfAbsent(sibling, MainTextExtractor::linkDensity);
+			double density = linkDensity(sibling, measure);
 			double score = scores.getOrDefault(sibling, 0.0) * (1 - density);
-			boolean goodParagraph = sibling.normalName().equals("p") && density < 0.25 && sibling.text().length() > 80;
+			boolean goodParagraph = sibling.normalName().equals("p") && density < 0.25 && measure.length(sibling) > 80;
 			if (score >= threshold || goodParagraph) {
 				content.add(sibling);
 			}
@@ -336,71 +349,32 @@ public final class MainTextExtractor {
 		return content;
 	}
 
-	private static Candidate semanticContainer(Element body) {
-		Element articleBody = largest(body.select("[itemprop=articleBody]"));
+	private static Candidate semanticContainer(Element body, TextMeasure measure) {
+		Element articleBody = largest(body.select("[itemprop=articleBody]"), measure);
 		if (articleBody != null) {
 			return new Candidate(articleBody, ExtractedText.ARTICLE_BODY);
 		}
-		Element article = largest(body.select("article"));
+		Element article = largest(body.select("article"), measure);
 		if (article != null) {
 			return new Candidate(article, ExtractedText.ARTICLE_ELEMENT);
 		}
-		Element main = largest(body.select("main, [role=main]"));
+		Element main = largest(body.select("main, [role=main]"), measure);
 		return main == null ? null : new Candidate(main, ExtractedText.MAIN_ELEMENT);
 	}
 
-	private static Element largest(Elements elements) {
+	private static Element largest(Elements elements, TextMeasure measure) {
 		return elements.stream()
-			.max(Comparator.comparingInt(MainTextExtractor::paragraphTextLength))
-			.filter(e -> paragraphTextLength(e) > 0)
+			.max(Comparator.comparingInt(measure::paragraphLength))
+			.filter(e -> measure.paragraphLength(e) > 0)
 			.orElse(null);
 	}
 
-	/** Text in paragraphs (or the element's whole text when it has none), the measure of "how much article". */
-	static int paragraphTextLength(Element element) {
-		// a plain walk rather than select("p, pre"): this runs for every suspect and scope while clutter goes
-		Map<Element, Integer> cache = PARAGRAPH_LENGTHS.get();
-		boolean[] found = { false };
-		int[] length = { 0 };
-		element.forEach(e -> {
-			String tag = e.normalName();
-			if (tag.equals("p") || tag.equals("pre")) {
-				found[0] = true;
-				length[0] += cache == null ? e.text().length() : cache.computeIfAbsent(e, p -> p.text().length());
-			}
-		});
-		return found[0] ? length[0] : element.text().length();
-	}
-
-	/**
-	 * Text length per paragraph during one extraction: containers are measured again and again while
-	 * clutter is removed, and building paragraph text dominated the extractor's cost.
-	 */
-	private static final ThreadLocal<Map<Element, Integer>> PARAGRAPH_LENGTHS = new ThreadLocal<>();
-
-	/** Forgets the lengths an element's removal changes: the paragraphs around it. */
-	private static void removeMeasured(Element element) {
-		Map<Element, Integer> cache = PARAGRAPH_LENGTHS.get();
-		if (cache != null) {
-			for (Element parent : element.parents()) {
-				if (parent.normalName().equals("p") || parent.normalName().equals("pre")) {
-					cache.remove(parent);
-				}
-			}
-		}
-		element.remove();
-	}
-
-	static double linkDensity(Element element) {
-		int all = element.text().length();
+	static double linkDensity(Element element, TextMeasure measure) {
+		int all = measure.length(element);
 		if (all == 0) {
 			return 0;
 		}
-		int links = 0;
-		for (Element a : element.select("a")) {
-			links += a.text().length();
-		}
-		return Math.min(1.0, (double) links / all);
+		return Math.min(1.0, (double) measure.linkLength(element) / all);
 	}
 
 	private static String ownText(Element element) {

@@ -2,6 +2,8 @@ package org.newswire.enrich.extract;
 
 import java.util.List;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,47 @@ class BoilerplateTest {
 				"did_you_know  cookieConsent", "--x--", "zZzZ 12 34a", "résumé-box", "İstanbul nav", "entry-content ")) {
 			assertThat(Boilerplate.words(attributes)).as(attributes).isEqualTo(Boilerplate.wordsByPattern(attributes));
 		}
+	}
+
+	@Test
+	void junkIsWhatTheJunkSelectorSelects() {
+		Element body = Jsoup.parse("""
+				<div><script>x()</script><style>p{}</style><noscript>n</noscript><svg><path/></svg><iframe></iframe>
+				<button>b</button><input><select><option>o</select><textarea>t</textarea><dialog>d</dialog>
+				<p hidden>h</p><p HIDDEN>h2</p><div aria-hidden="true">a</div><div aria-hidden=" TRUE ">a2</div>
+				<div aria-hidden="false">shown</div><p class="hidden">shown too</p><math><mi>x</mi></math></div>
+				""").body();
+
+		List<Element> selected = body.select("script, style, noscript, template, svg, math, iframe, object, embed, "
+				+ "canvas, button, input, select, textarea, link, meta, dialog, [hidden], [aria-hidden=true]");
+
+		assertThat(body.getAllElements().stream().filter(Boilerplate::isJunk).toList())
+			.containsExactlyElementsOf(selected);
+	}
+
+	@Test
+	void recognisesBoxOpeningsInEitherCaseAndNothingElse() {
+		for (String opening : List.of("Pro tip: stretch", "pro tips for you", "Did you know? It rains", "Share your thoughts",
+				"FREQUENTLY ASKED QUESTIONS", "FAQ", "faqs", "Sign up now", "Subscribe", "Read more", "Related",
+				"Recommended for you", "Advertisement", "Follow us", "More from the desk", "Most read", "Most popular",
+				"You may also like", "Tip: breathe")) {
+			assertThat(Boilerplate.isCallToAction(opening)).as(opening).isTrue();
+		}
+		for (String prose : List.of("Prosecutors said", "Tipping point", "The minister", "", " Subscribe",
+				"Share prices fell", "Facts first", "Readmore")) {
+			assertThat(Boilerplate.isCallToAction(prose)).as(prose).isFalse();
+		}
+	}
+
+	@Test
+	void findsACopyrightNoticeAnywhereInAShortLine() {
+		for (String notice : List.of("© 2025 Example News", "Photo: AP\nCopyright 2024 AP", "(c) 2023 The Paper",
+				"(C)2023", "All Rights Reserved.", "Alle Rechte vorbehalten", "tous droits réservés",
+				"Todos los derechos reservados")) {
+			assertThat(Boilerplate.isCopyrightLine(notice)).as(notice).isTrue();
+		}
+		assertThat(Boilerplate.isCopyrightLine("Copyright law reform was debated on Tuesday")).isFalse();
+		assertThat(Boilerplate.isCopyrightLine("x".repeat(250) + " ©")).isFalse();
 	}
 
 }

@@ -145,6 +145,17 @@ public class MainTextExtractorTest {
 		assertThat(page.outerHtml()).isEqualTo(before);
 	}
 
+	@Test
+	void comparesTextByItsLettersAndNumbersLikeThePatternItReplaces() {
+		java.util.regex.Pattern notLetterOrNumber = java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+		for (String text : List.of("", " ", "Hello, World!", "  --Ünïcödé--  ", "İstanbul ISTANBUL", "½ price Ⅻ",
+				"日本語のテキスト、です。", "emoji 😀 text", "a\u0301b", "ΣΑΣ σας", "tab\tand\nnewline", "123-456",
+				"\ud800 lone surrogate")) {
+			assertThat(MainTextExtractor.comparable(text)).as(text)
+				.isEqualTo(notLetterOrNumber.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip());
+		}
+	}
+
 	public static Document parse(String name) throws IOException {
 		try (InputStream in = MainTextExtractorTest.class.getResourceAsStream("/extract/" + name)) {
 			return Jsoup.parse(in, "UTF-8", "https://news.example/2025/08/diplomatic-efforts-stall/");

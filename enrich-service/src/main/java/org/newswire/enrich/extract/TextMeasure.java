@@ -1,0 +1,290 @@
+package org.newswire.enrich.extract;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import org.jsoup.nodes.CDataNode;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Lengths of {@link Element#text()} for the elements of one page, without building the text: the
+ * extractor asks for the text length, link text and paragraph text of every container, nested ones
+ * over and over, and building those strings was most of its cost. Each node is measured once, from
+ * its children's measures; removing an element through {@link #remove(Element)} forgets only the
+ * measures it changes (its ancestors', its previous sibling's).
+ * <p>
+ * The lengths are exactly jsoup's: {@code text()} collapses whitespace by whether the text built so
+ * far ends in a space, so a subtree's output depends on what precedes it only up to its first
+ * character. A measure therefore holds the subtree's output as if a space preceded it, plus whether
+ * a space would be written first when none precedes it (after text, or at the very start).
+ */
+final class TextMeasure {
+
+	private final Map<Element, Span> spans = new IdentityHashMap<>();
+
+	/** A text node's measure, reused: text nodes are measured as part of their parent's. */
+	private final Span textSpan = new Span();
+
+	/** {@code element.text().length()}. */
+	int length(Element element) {
+		return span(element).textLength();
+	}
+
+	/** The first character of {@code element.text()}, or 0 when it is empty. */
+	char firstChar(Element element) {
+		return span(element).first;
+	}
+
+	/** Commas (Latin and CJK) in {@code element.text()}. */
+	int commas(Element element) {
+		return span(element).commas;
+	}
+
+	/** Text length of the links in the element (the sum over {@code element.select("a")}). */
+	int linkLength(Element element) {
+		return span(element).links;
+	}
+
+	/** Text in paragraphs ({@code p}, {@code pre}, the element itself included), or the whole text when there are none. */
+	int paragraphLength(Element element) {
+		Span span = span(element);
+		return span.hasParagraphs ? span.paragraphs : span.textLength();
+	}
+
+	/** Removes the element from the page, forgetting the measures that change with it. */
+	void remove(Element element) {
+		Node previous = element.previousSibling();
+		if (previous != null) {
+			// its trailing space depended on what followed it
+			spans.remove(previous);
+		}
+		for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+			spans.remove(parent);
+		}
+		element.remove();
+	}
+
+	private Span span(Element element) {
+		Span known = spans.get(element);
+		if (known != null) {
+			return known;
+		}
+		// post-order without recursion (pages nest deeply); measured subtrees are not entered again
+		NodeTraversor.filter(new NodeFilter() {
+			@Override
+			public FilterResult head(Node node, int depth) {
+				return node instanceof Element e && !spans.containsKey(e) ? FilterResult.CONTINUE
+						: FilterResult.SKIP_ENTIRELY;
+			}
+
+			@Override
+			public FilterResult tail(Node node, int depth) {
+				spans.put((Element) node, measure((Element) node));
+				return FilterResult.CONTINUE;
+			}
+		}, element);
+		return spans.get(element);
+	}
+
+	private Span measure(Element element) {
+		Span span = new Span();
+		if (element.isBlock() || element.nameIs("br")) {
+			span.space(true);
+		}
+		int links = 0;
+		int paragraphs = 0;
+		boolean hasParagraphs = false;
+		boolean preserves = preservesWhitespace(element);
+		for (int i = 0; i < element.childNodeSize(); i++) {
+			Node node = element.childNode(i);
+			if (node instanceof TextNode text) {
+				textSpan.clear();
+				if (preserves || text instanceof CDataNode) {
+					textSpan.appendRaw(text.getWholeText());
+				}
+				else {
+					textSpan.appendNormalised(text.getWholeText());
+				}
+				span.append(textSpan);
+				continue;
+			}
+			if (!(node instanceof Element childElement)) {
+				// comments and data (scripts) are not text
+				continue;
+			}
+			Span child = spans.get(childElement);
+			span.append(child);
+			links += child.links;
+			paragraphs += child.paragraphs;
+			hasParagraphs |= child.hasParagraphs;
+		}
+		Node next = element.nextSibling();
+		if (element.tag().isBlock()
+				&& (next instanceof TextNode || next instanceof Element e && e.tag().isInline())) {
+			span.space(false);
+		}
+		String tag = element.normalName();
+		if (tag.equals("a")) {
+			links += span.textLength();
+		}
+		if (tag.equals("p") || tag.equals("pre")) {
+			paragraphs += span.textLength();
+			hasParagraphs = true;
+		}
+		span.links = links;
+		span.paragraphs = paragraphs;
+		span.hasParagraphs = hasParagraphs;
+		return span;
+	}
+
+	/** As jsoup decides whether a text node keeps its whitespace: a preserving tag up to five levels up. */
+	private static boolean preservesWhitespace(Element parent) {
+		Element element = parent;
+		for (int i = 0; i < 6 && element != null; i++) {
+			if (element.tag().preserveWhitespace()) {
+				return true;
+			}
+			element = element.parent();
+		}
+		return false;
+	}
+
+	/**
+	 * A subtree's text: its output after a space ({@code length} characters, of which {@code lead}
+	 * leading and {@code trail} trailing are trimmed by {@code text()}), and whether a space comes first
+	 * after other text ({@code spaceAfterText}) or at the start ({@code spaceAtStart}).
+	 */
+	private static final class Span {
+
+		int length;
+
+		boolean endsWithSpace;
+
+		int lead;
+
+		int trail;
+
+		boolean spaceAfterText;
+
+		boolean spaceAtStart;
+
+		/** The first character that {@code text()} does not trim, or 0. */
+		char first;
+
+		int commas;
+
+		int links;
+
+		int paragraphs;
+
+		boolean hasParagraphs;
+
+		void clear() {
+			length = 0;
+			endsWithSpace = false;
+			lead = 0;
+			trail = 0;
+			spaceAfterText = false;
+			spaceAtStart = false;
+			first = 0;
+			commas = 0;
+		}
+
+		int textLength() {
+			int all = length + (spaceAtStart ? 1 : 0);
+			int trimmedStart = (spaceAtStart ? 1 : 0) + lead;
+			return trimmedStart >= all ? 0 : all - trimmedStart - trail;
+		}
+
+		/** A space jsoup writes unless the text ends in one; {@code notAtStart} when also not at the very start. */
+		void space(boolean notAtStart) {
+			if (length == 0) {
+				spaceAfterText = true;
+				spaceAtStart |= !notAtStart;
+			}
+			else if (!endsWithSpace) {
+				appendChar(' ');
+			}
+		}
+
+		void append(Span next) {
+			if (length == 0) {
+				spaceAfterText |= next.spaceAfterText;
+				spaceAtStart |= next.spaceAtStart;
+			}
+			else if (!endsWithSpace && next.spaceAfterText) {
+				appendChar(' ');
+			}
+			if (next.length == 0) {
+				return;
+			}
+			lead = lead == length ? length + next.lead : lead;
+			trail = next.trail == next.length ? next.length + trail : next.trail;
+			length += next.length;
+			endsWithSpace = next.endsWithSpace;
+			first = first == 0 ? next.first : first;
+			commas += next.commas;
+		}
+
+		/** Text of a node that keeps its whitespace: written as it is. */
+		void appendRaw(String text) {
+			for (int i = 0; i < text.length(); i++) {
+				appendChar(text.charAt(i));
+			}
+		}
+
+		/** Text written with whitespace collapsed, {@code StringUtil.appendNormalisedWhitespace} after a space. */
+		void appendNormalised(String text) {
+			boolean lastWasWhite = false;
+			boolean reachedNonWhite = false;
+			for (int i = 0; i < text.length();) {
+				int c = text.codePointAt(i);
+				i += Character.charCount(c);
+				if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0') {
+					if (!reachedNonWhite) {
+						// written only when the text before does not end in a space
+						spaceAfterText = true;
+						spaceAtStart = true;
+					}
+					else if (!lastWasWhite) {
+						appendChar(' ');
+						lastWasWhite = true;
+					}
+				}
+				else if (c != '\u200b' && c != '\u00ad') {
+					if (Character.isBmpCodePoint(c)) {
+						appendChar((char) c);
+					}
+					else {
+						appendChar(Character.highSurrogate(c));
+						appendChar(Character.lowSurrogate(c));
+					}
+					lastWasWhite = false;
+					reachedNonWhite = true;
+				}
+			}
+		}
+
+		private void appendChar(char c) {
+			boolean trimmed = c <= ' ';
+			if (trimmed && lead == length) {
+				lead++;
+			}
+			else if (!trimmed && first == 0) {
+				first = c;
+			}
+			trail = trimmed ? trail + 1 : 0;
+			length++;
+			endsWithSpace = c == ' ';
+			if (c == ',' || c == '\uff0c' || c == '\u3001') {
+				commas++;
+			}
+		}
+
+	}
+
+}
