@@ -2,9 +2,13 @@ package org.newswire.enrich.entity;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.newswire.enrich.text.Tokens;
 import org.newswire.events.EntityMention;
 
 import org.springframework.core.io.ClassPathResource;
@@ -14,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EntityTaggerTest {
 
-	private static final EntityTagger TAGGER = new EntityTagger(
-			Gazetteer.read(new ClassPathResource("gazetteer/gazetteer.yml")));
+	private static final Gazetteer GAZETTEER = Gazetteer.read(new ClassPathResource("gazetteer/gazetteer.yml"));
+
+	private static final EntityTagger TAGGER = new EntityTagger(GAZETTEER);
 
 	@Test
 	void resolvesAliasesToOneCanonicalEntityAndCountsMentions() {
@@ -60,6 +65,81 @@ class EntityTaggerTest {
 
 		assertThat(entities).extracting(EntityMention::id)
 			.containsExactly("place:ukraine", "place:china", "place:russia");
+	}
+
+	@Test
+	void readsAnExactOnlyAliasOnlyAsWritten() {
+		List<EntityMention> entities = TAGGER.tag("", "They ate turkey at home. Turkey and Türkiye are one country; "
+				+ "the fed cattle were sold before the Fed met. Turkey's army moved.");
+
+		assertThat(entities).extracting(EntityMention::id, EntityMention::mentions)
+			.contains(org.assertj.core.groups.Tuple.tuple("place:turkey", 3),
+					org.assertj.core.groups.Tuple.tuple("organization:federal-reserve", 1));
+	}
+
+	@Test
+	void leavesNamesThatAreAmbiguousEvenAsWrittenUntagged() {
+		List<EntityMention> entities = TAGGER.tag("Chad Smith and Jordan Bardella",
+				"Chad Smith met Jordan Bardella in Georgia. Then guinea pigs, a mecca for tourists, a turkey sandwich, "
+						+ "male voters and a trip on the Congo.");
+
+		assertThat(entities).isEmpty();
+	}
+
+	@Test
+	void resolvesShortFormsAndNativeSpellingsToOneCountry() {
+		List<EntityMention> entities = TAGGER.tag("Ivory Coast and Côte d’Ivoire",
+				"Côte d'Ivoire, Cote d'Ivoire. Burma is Myanmar. The Czech Republic is Czechia. DR Congo, the DRC "
+						+ "and the Democratic Republic of the Congo; not the Republic of the Congo.");
+
+		assertThat(entities).extracting(EntityMention::id, EntityMention::mentions)
+			.contains(org.assertj.core.groups.Tuple.tuple("place:cote-divoire", 4),
+					org.assertj.core.groups.Tuple.tuple("place:myanmar", 2),
+					org.assertj.core.groups.Tuple.tuple("place:czechia", 2),
+					org.assertj.core.groups.Tuple.tuple("place:democratic-republic-of-the-congo", 3),
+					org.assertj.core.groups.Tuple.tuple("place:republic-of-the-congo", 1));
+	}
+
+	@Test
+	void givesAPlaceInsideAnotherNameToThatName() {
+		List<EntityMention> entities = TAGGER.tag("", "Melania Trump read the South China Morning Post in the Gulf "
+				+ "of Mexico while the Bank of England and Israel Katz spoke.");
+
+		assertThat(entities).extracting(EntityMention::id)
+			.containsExactlyInAnyOrder("person:melania-trump", "organization:south-china-morning-post",
+					"place:gulf-of-mexico", "organization:bank-of-england", "person:israel-katz");
+	}
+
+	@Test
+	void givesEveryAliasToOneEntityOnly() {
+		Map<String, List<String[]>> claims = new HashMap<>();
+		for (Gazetteer.Entry entry : GAZETTEER.entities()) {
+			List<String> plain = new ArrayList<>(entry.aliases());
+			plain.add(entry.name());
+			for (String alias : plain) {
+				claims.computeIfAbsent(String.join(" ", Tokens.of(alias).foldedForms()), k -> new ArrayList<>())
+					.add(new String[] { entry.id(), null });
+			}
+			for (String alias : entry.exact()) {
+				Tokens tokens = Tokens.of(alias);
+				claims.computeIfAbsent(String.join(" ", tokens.foldedForms()), k -> new ArrayList<>())
+					.add(new String[] { entry.id(), String.join(" ", tokens.originals()) });
+			}
+		}
+		List<String> shared = new ArrayList<>();
+		claims.forEach((alias, owners) -> {
+			for (String[] a : owners) {
+				for (String[] b : owners) {
+					// two exact aliases may share a folded form when their spellings differ ("US" and "us" would)
+					boolean distinctSpellings = a[1] != null && b[1] != null && !a[1].equals(b[1]);
+					if (!a[0].equals(b[0]) && !distinctSpellings) {
+						shared.add(alias + ": " + a[0] + ", " + b[0]);
+					}
+				}
+			}
+		});
+
+		assertThat(shared).isEmpty();
 	}
 
 	@Test
