@@ -6,11 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -52,7 +51,23 @@ class EntitiesDevSetTest {
 	record Doc(String set, String id, String title, String text) {
 	}
 
-	record Located(Doc doc, Gazetteer.Entry entity, String surface, String context) {
+	/** A mention found at character {@code start} of the title ({@code part} 0) or the text (1). */
+	record Located(Doc doc, int part, int start, Gazetteer.Entry entity, String surface, String context) {
+
+		/** Where the mention is, hashed with the seed: the sample keeps its rows when other mentions come or go. */
+		long sampleKey() {
+			long h = SAMPLE_SEED;
+			h = 31 * h + doc.set().hashCode();
+			h = 31 * h + doc.id().hashCode();
+			h = 31 * h + part;
+			h = 31 * h + start;
+			h ^= h >>> 33;
+			h *= 0xff51afd7ed558ccdL;
+			h ^= h >>> 33;
+			h *= 0xc4ceb9fe1a85ec53L;
+			return h ^ (h >>> 33);
+		}
+
 	}
 
 	/** An alias of an entity; {@code exact} is the spelling it must have, or null when case and accents do not matter. */
@@ -100,8 +115,8 @@ class EntitiesDevSetTest {
 				distinctPerType.computeIfAbsent(mention.type(), t -> new HashSet<>()).add(mention.id());
 			}
 			List<Located> here = new ArrayList<>();
-			here.addAll(locate(locator, doc, doc.title()));
-			here.addAll(locate(locator, doc, doc.text()));
+			here.addAll(locate(locator, doc, 0, doc.title()));
+			here.addAll(locate(locator, doc, 1, doc.text()));
 			Map<String, Long> locatedCounts = here.stream()
 				.collect(Collectors.groupingBy(l -> l.entity().id(), TreeMap::new, Collectors.counting()));
 			Map<String, Long> taggedCounts = found.stream()
@@ -112,9 +127,10 @@ class EntitiesDevSetTest {
 			mentions.addAll(here);
 		}
 
-		List<Located> sample = new ArrayList<>(mentions);
-		Collections.shuffle(sample, new Random(SAMPLE_SEED));
-		sample = sample.subList(0, Math.min(SAMPLE_SIZE, sample.size()));
+		List<Located> sample = mentions.stream()
+			.sorted(Comparator.comparingLong(Located::sampleKey))
+			.limit(SAMPLE_SIZE)
+			.toList();
 		Path out = DevSets.output("entity-sample.tsv");
 		write(out, sample);
 		write(DevSets.output("entity-mentions.tsv"), mentions);
@@ -174,7 +190,7 @@ class EntitiesDevSetTest {
 		return builder.build();
 	}
 
-	private static List<Located> locate(PhraseMatcher<Alias> locator, Doc doc, String text) {
+	private static List<Located> locate(PhraseMatcher<Alias> locator, Doc doc, int part, String text) {
 		Tokens tokens = Tokens.of(text);
 		List<Match<Alias>> matches = new ArrayList<>();
 		for (Match<Alias> match : locator.findAll(tokens.foldedForms())) {
@@ -189,7 +205,7 @@ class EntitiesDevSetTest {
 			int end = tokens.start(match.end() - 1) + tokens.original(match.end() - 1).length();
 			String context = text.substring(Math.max(0, start - CONTEXT), start) + "[[" + text.substring(start, end)
 					+ "]]" + text.substring(end, Math.min(text.length(), end + CONTEXT));
-			located.add(new Located(doc, match.payload().entity(), text.substring(start, end), context));
+			located.add(new Located(doc, part, start, match.payload().entity(), text.substring(start, end), context));
 		}
 		return located;
 	}
