@@ -1,6 +1,5 @@
 package org.newswire.enrich.fingerprint;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.newswire.enrich.text.Tokens;
@@ -30,16 +29,21 @@ public final class SimHash {
 			if (words.isEmpty()) {
 				return hex(0);
 			}
-			add(votes, hash(String.join(" ", words)));
+			long h = FNV_OFFSET;
+			for (int j = 0; j < words.size(); j++) {
+				h = j == 0 ? h : fnv(h, ' ');
+				h = fnv(h, words.get(j));
+			}
+			add(votes, mix(h));
 		}
 		else {
-			StringBuilder shingle = new StringBuilder();
+			// the hash of the shingle "w1 w2 w3 " without building it
 			for (int i = 0; i + SHINGLE <= words.size(); i++) {
-				shingle.setLength(0);
+				long h = FNV_OFFSET;
 				for (int j = i; j < i + SHINGLE; j++) {
-					shingle.append(words.get(j)).append(' ');
+					h = fnv(fnv(h, words.get(j)), ' ');
 				}
-				add(votes, hash(shingle.toString()));
+				add(votes, mix(h));
 			}
 		}
 		long fingerprint = 0;
@@ -62,13 +66,49 @@ public final class SimHash {
 		}
 	}
 
+	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+	private static final long FNV_PRIME = 0x100000001b3L;
+
 	/** FNV-1a 64 over UTF-8, then a final avalanche (MurmurHash3 fmix64) so every bit is well mixed. */
 	static long hash(String value) {
-		long h = 0xcbf29ce484222325L;
-		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-			h ^= b & 0xff;
-			h *= 0x100000001b3L;
+		return mix(fnv(FNV_OFFSET, value));
+	}
+
+	/** FNV-1a 64 continued over the UTF-8 bytes of {@code value}, encoded as {@code getBytes(UTF_8)} does. */
+	private static long fnv(long hash, String value) {
+		long h = hash;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x80) {
+				h = fnv(h, c);
+			}
+			else if (c < 0x800) {
+				h = fnv(fnv(h, 0xC0 | (c >> 6)), 0x80 | (c & 0x3F));
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				int cp = Character.toCodePoint(c, value.charAt(++i));
+				h = fnv(fnv(fnv(fnv(h, 0xF0 | (cp >> 18)), 0x80 | ((cp >> 12) & 0x3F)), 0x80 | ((cp >> 6) & 0x3F)),
+						0x80 | (cp & 0x3F));
+			}
+			else if (Character.isSurrogate(c)) {
+				// an unpaired surrogate encodes as '?'
+				h = fnv(h, '?');
+			}
+			else {
+				h = fnv(fnv(fnv(h, 0xE0 | (c >> 12)), 0x80 | ((c >> 6) & 0x3F)), 0x80 | (c & 0x3F));
+			}
 		}
+		return h;
+	}
+
+	private static long fnv(long hash, int octet) {
+		return (hash ^ (octet & 0xff)) * FNV_PRIME;
+	}
+
+	private static long mix(long hash) {
+		long h = hash;
 		h ^= h >>> 33;
 		h *= 0xff51afd7ed558ccdL;
 		h ^= h >>> 33;
@@ -78,7 +118,8 @@ public final class SimHash {
 	}
 
 	private static String hex(long value) {
-		return String.format("%016x", value);
+		String digits = Long.toHexString(value);
+		return "0".repeat(16 - digits.length()) + digits;
 	}
 
 }

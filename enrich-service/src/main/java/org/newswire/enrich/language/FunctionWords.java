@@ -150,11 +150,29 @@ final class FunctionWords {
 		return Optional.of(new DetectedLanguage(best, round((0.5 + 0.5 * margin) * (0.4 + 0.6 * coverage))));
 	}
 
+	/** Letters per script (those seen), OTHER left out. */
 	private static Map<Script, Integer> countScripts(String sample) {
-		Map<Script, Integer> counts = new EnumMap<>(Script.class);
-		sample.codePoints().filter(Character::isLetter).forEach(cp -> counts.merge(script(cp), 1, Integer::sum));
-		counts.remove(Script.OTHER);
-		return counts;
+		int[] counts = new int[Script.values().length];
+		for (int i = 0; i < sample.length();) {
+			int cp = sample.codePointAt(i);
+			i += Character.charCount(cp);
+			if (cp < 0x80) {
+				// ASCII letters are Latin: spares the script look-up (a search of Unicode's ranges) for most text
+				if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) {
+					counts[Script.LATIN.ordinal()]++;
+				}
+			}
+			else if (Character.isLetter(cp)) {
+				counts[script(cp).ordinal()]++;
+			}
+		}
+		Map<Script, Integer> seen = new EnumMap<>(Script.class);
+		for (Script script : Script.values()) {
+			if (counts[script.ordinal()] > 0 && script != Script.OTHER) {
+				seen.put(script, counts[script.ordinal()]);
+			}
+		}
+		return seen;
 	}
 
 	private static Script script(int codePoint) {
@@ -174,7 +192,13 @@ final class FunctionWords {
 	}
 
 	private static long ukrainianLetters(String sample) {
-		return sample.codePoints().filter(cp -> "іїєґІЇЄҐ".indexOf(cp) >= 0).count();
+		long count = 0;
+		for (int i = 0; i < sample.length(); i++) {
+			if ("іїєґІЇЄҐ".indexOf(sample.charAt(i)) >= 0) {
+				count++;
+			}
+		}
+		return count;
 	}
 
 	private static Set<String> words(String list) {

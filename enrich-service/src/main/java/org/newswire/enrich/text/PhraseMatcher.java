@@ -28,7 +28,7 @@ public final class PhraseMatcher<T> {
 
 	private final Map<String, Integer> symbols;
 
-	private final Map<Long, Integer> transitions;
+	private final Transitions transitions;
 
 	private final int[] failure;
 
@@ -43,7 +43,7 @@ public final class PhraseMatcher<T> {
 
 	private PhraseMatcher(Builder<T> builder) {
 		this.symbols = builder.symbols;
-		this.transitions = builder.transitions;
+		this.transitions = new Transitions(builder.transitions);
 		this.outputs = builder.outputs;
 		this.payloads = List.copyOf(builder.payloads);
 		this.phraseLengths = builder.lengths.stream().mapToInt(Integer::intValue).toArray();
@@ -106,8 +106,8 @@ public final class PhraseMatcher<T> {
 	private int next(int state, int symbol) {
 		int s = state;
 		while (true) {
-			Integer target = transitions.get(key(s, symbol));
-			if (target != null) {
+			int target = transitions.get(key(s, symbol));
+			if (target >= 0) {
 				return target;
 			}
 			if (s == 0) {
@@ -128,11 +128,11 @@ public final class PhraseMatcher<T> {
 			for (Map.Entry<Integer, Integer> edge : children.get(node).entrySet()) {
 				int child = edge.getValue();
 				int fallback = failure[node];
-				while (fallback != 0 && !transitions.containsKey(key(fallback, edge.getKey()))) {
+				while (fallback != 0 && transitions.get(key(fallback, edge.getKey())) < 0) {
 					fallback = failure[fallback];
 				}
-				Integer target = transitions.get(key(fallback, edge.getKey()));
-				failure[child] = target != null && target != child ? target : 0;
+				int target = transitions.get(key(fallback, edge.getKey()));
+				failure[child] = target >= 0 && target != child ? target : 0;
 				int f = failure[child];
 				outputLink[child] = !outputs.get(f).isEmpty() ? f : outputLink[f];
 				queue.add(child);
@@ -142,6 +142,50 @@ public final class PhraseMatcher<T> {
 
 	private static long key(int node, int symbol) {
 		return ((long) node << 32) | (symbol & 0xffffffffL);
+	}
+
+	/**
+	 * The goto function, (node, symbol) to node, as an open-addressing table of primitive keys: it is
+	 * asked once or more per token scanned, and boxed {@code Long} keys made that the scan's main cost.
+	 */
+	private static final class Transitions {
+
+		private final long[] keys;
+
+		private final int[] targets;
+
+		private final int mask;
+
+		Transitions(Map<Long, Integer> transitions) {
+			int capacity = Integer.highestOneBit(Math.max(4, transitions.size() * 2 - 1)) << 1;
+			this.keys = new long[capacity];
+			this.targets = new int[capacity];
+			this.mask = capacity - 1;
+			Arrays.fill(targets, -1);
+			transitions.forEach((key, target) -> {
+				int slot = slot(key);
+				while (targets[slot] >= 0) {
+					slot = (slot + 1) & mask;
+				}
+				keys[slot] = key;
+				targets[slot] = target;
+			});
+		}
+
+		/** The target of the transition, or -1 when there is none. */
+		int get(long key) {
+			for (int slot = slot(key);; slot = (slot + 1) & mask) {
+				if (targets[slot] < 0 || keys[slot] == key) {
+					return targets[slot];
+				}
+			}
+		}
+
+		private int slot(long key) {
+			long h = key * 0x9E3779B97F4A7C15L;
+			return (int) (h >>> 40) & mask;
+		}
+
 	}
 
 	public static final class Builder<T> {

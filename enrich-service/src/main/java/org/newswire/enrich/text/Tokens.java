@@ -2,6 +2,7 @@ package org.newswire.enrich.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,32 +25,31 @@ public final class Tokens {
 
 	private final int[] starts;
 
-	private Tokens(String text, List<String> original, List<int[]> spans) {
+	private Tokens(String text, List<String> original, int[] starts) {
 		this.text = text;
 		this.original = original;
 		this.folded = new ArrayList<>(original.size());
 		this.stems = new ArrayList<>(original.size());
-		this.starts = new int[original.size()];
+		this.starts = starts;
 		for (int i = 0; i < original.size(); i++) {
 			String f = fold(original.get(i));
 			this.folded.add(f);
 			this.stems.add(stem(f));
-			this.starts[i] = spans.get(i)[0];
 		}
 	}
 
 	public static Tokens of(String text) {
 		String source = text == null ? "" : text;
 		List<String> words = new ArrayList<>();
-		List<int[]> spans = new ArrayList<>();
+		int[] starts = new int[16];
 		int i = 0;
 		int n = source.length();
 		while (i < n) {
 			int cp = source.codePointAt(i);
 			int width = Character.charCount(cp);
 			if (isSingleCharWord(cp)) {
+				starts = withStart(starts, words.size(), i);
 				words.add(source.substring(i, i + width));
-				spans.add(new int[] { i, i + width });
 				i += width;
 				continue;
 			}
@@ -72,11 +72,17 @@ public final class Tokens {
 					break;
 				}
 			}
+			starts = withStart(starts, words.size(), start);
 			words.add(source.substring(start, end));
-			spans.add(new int[] { start, end });
 			i = end;
 		}
-		return new Tokens(source, words, spans);
+		return new Tokens(source, words, Arrays.copyOf(starts, words.size()));
+	}
+
+	private static int[] withStart(int[] starts, int index, int start) {
+		int[] grown = index < starts.length ? starts : Arrays.copyOf(starts, starts.length * 2);
+		grown[index] = start;
+		return grown;
 	}
 
 	public int size() {

@@ -56,6 +56,52 @@ class SimHashTest {
 		assertThat(SimHash.of(a)).isEqualTo(SimHash.of(b));
 	}
 
+	@Test
+	void hashesTheUtf8BytesOfTheText() {
+		for (String text : java.util.List.of("", "ascii words ", "café crème", "日本語", "emoji \ud83d\ude00 x",
+				"lone \ud800 high", "lone \udc00 low", "end \ud83d")) {
+			long expected = 0xcbf29ce484222325L;
+			for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+				expected = (expected ^ (b & 0xff)) * 0x100000001b3L;
+			}
+			expected ^= expected >>> 33;
+			expected *= 0xff51afd7ed558ccdL;
+			expected ^= expected >>> 33;
+			expected *= 0xc4ceb9fe1a85ec53L;
+			expected ^= expected >>> 33;
+
+			assertThat(SimHash.hash(text)).as(text).isEqualTo(expected);
+		}
+	}
+
+	@Test
+	void fingerprintsShinglesOfThreeFoldedWordsEachFollowedByASpace() throws IOException {
+		for (String text : java.util.List.of(resource("/extract/seed-article.txt"),
+				resource("/fingerprint/other-story-floods.txt"), "Ünïcödé wörds über alles", "two words", "one")) {
+			java.util.List<String> words = org.newswire.enrich.text.Tokens.of(text).foldedForms();
+			int[] votes = new int[64];
+			java.util.List<String> shingles = new java.util.ArrayList<>();
+			if (words.size() < 3) {
+				shingles.add(String.join(" ", words));
+			}
+			for (int i = 0; i + 3 <= words.size(); i++) {
+				shingles.add(words.get(i) + " " + words.get(i + 1) + " " + words.get(i + 2) + " ");
+			}
+			for (String shingle : shingles) {
+				long hash = SimHash.hash(shingle);
+				for (int bit = 0; bit < 64; bit++) {
+					votes[bit] += ((hash >>> bit) & 1) != 0 ? 1 : -1;
+				}
+			}
+			long expected = 0;
+			for (int bit = 0; bit < 64; bit++) {
+				expected |= votes[bit] > 0 ? 1L << bit : 0;
+			}
+
+			assertThat(SimHash.of(text)).as(text).isEqualTo(String.format("%016x", expected));
+		}
+	}
+
 	private static String resource(String name) throws IOException {
 		try (InputStream in = SimHashTest.class.getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
