@@ -78,6 +78,26 @@ class EntityTaggerTest {
 	}
 
 	@Test
+	void readsANameListedAsExactOnlyAsWritten() {
+		List<EntityMention> entities = TAGGER.tag("", "Fine bone china and a chile pepper; China's exports to Chile.");
+
+		assertThat(entities).extracting(EntityMention::id, EntityMention::mentions)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("place:china", 1),
+					org.assertj.core.groups.Tuple.tuple("place:chile", 1));
+	}
+
+	@Test
+	void readsNeitherACurrencyPrefixNorWordsAcrossASentenceEndAsAName() {
+		List<EntityMention> entities = TAGGER.tag("", "The deal is worth US$1.12 billion. Refugees fled north or south. "
+				+ "Sudan is at war; the US sent aid to South Sudan.");
+
+		assertThat(entities).extracting(EntityMention::id, EntityMention::mentions)
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("place:sudan", 1),
+					org.assertj.core.groups.Tuple.tuple("place:united-states", 1),
+					org.assertj.core.groups.Tuple.tuple("place:south-sudan", 1));
+	}
+
+	@Test
 	void leavesNamesThatAreAmbiguousEvenAsWrittenUntagged() {
 		List<EntityMention> entities = TAGGER.tag("Chad Smith and Jordan Bardella",
 				"Chad Smith met Jordan Bardella in Georgia. Then guinea pigs, a mecca for tourists, a turkey sandwich, "
