@@ -62,17 +62,27 @@ public final class MainTextExtractor {
 
 	private static final Set<String> SCORED_TAGS = Set.of("p", "pre", "td", "blockquote", "dd", "li");
 
+	/**
+	 * The main text of the page. Clutter is taken out of the page itself while the text is sought and
+	 * put back before this returns (cheaper than working on a copy): the page comes back as it was given,
+	 * but must not be read by another thread meanwhile.
+	 */
 	public ExtractedText extract(Document page) {
-		return extractFrom(page.clone());
+		TextMeasure measure = new TextMeasure();
+		try {
+			return extractFrom(page, measure);
+		}
+		finally {
+			measure.restore();
+		}
 	}
 
-	private ExtractedText extractFrom(Document doc) {
+	private ExtractedText extractFrom(Document doc, TextMeasure measure) {
 		String title = Headline.title(doc);
 		Element body = doc.body();
 		if (body == null) {
 			return new ExtractedText("", ExtractedText.TEXT_DENSITY, title);
 		}
-		TextMeasure measure = new TextMeasure();
 		removeClutter(body, measure);
 		Map<Element, Double> scores = scoreContainers(body, measure);
 		Element best = bestContainer(scores, body, measure);
@@ -159,6 +169,7 @@ public final class MainTextExtractor {
 		Map<Element, Boilerplate.Verdict> suspects = new IdentityHashMap<>();
 		Map<String, Boilerplate.Verdict> byNames = new HashMap<>();
 		List<Element> order = new ArrayList<>();
+		List<Element> junk = new ArrayList<>();
 		// one walk: junk goes with everything in it, what remains is judged in document order
 		NodeTraversor.filter(new NodeFilter() {
 			@Override
@@ -167,7 +178,8 @@ public final class MainTextExtractor {
 					return FilterResult.CONTINUE;
 				}
 				if (Boilerplate.isJunk(element)) {
-					return FilterResult.REMOVE;
+					junk.add(element);
+					return FilterResult.SKIP_ENTIRELY;
 				}
 				Boilerplate.Verdict verdict = Boilerplate.judge(element, byNames);
 				if (verdict != Boilerplate.Verdict.NONE) {
@@ -177,6 +189,7 @@ public final class MainTextExtractor {
 				return FilterResult.CONTINUE;
 			}
 		}, body);
+		junk.forEach(measure::remove);
 		for (Element element : order) {
 			if (!attached(element, body) || isWrapper(element)) {
 				continue;

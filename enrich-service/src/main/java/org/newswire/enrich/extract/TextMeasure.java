@@ -1,6 +1,8 @@
 package org.newswire.enrich.extract;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jsoup.nodes.CDataNode;
@@ -15,7 +17,8 @@ import org.jsoup.select.NodeTraversor;
  * extractor asks for the text length, link text and paragraph text of every container, nested ones
  * over and over, and building those strings was most of its cost. Each node is measured once, from
  * its children's measures; removing an element through {@link #remove(Element)} forgets only the
- * measures it changes (its ancestors', its previous sibling's).
+ * measures it changes (its ancestors', its previous sibling's), and {@link #restore()} puts back
+ * what was removed.
  * <p>
  * The lengths are exactly jsoup's: {@code text()} collapses whitespace by whether the text built so
  * far ends in a space, so a subtree's output depends on what precedes it only up to its first
@@ -28,6 +31,12 @@ final class TextMeasure {
 
 	/** A text node's measure, reused: text nodes are measured as part of their parent's. */
 	private final Span textSpan = new Span();
+
+	/** What was removed, in order, to be put back. */
+	private final List<Removal> removals = new ArrayList<>();
+
+	private record Removal(Element parent, int index, Element element) {
+	}
 
 	/** {@code element.text().length()}. */
 	int length(Element element) {
@@ -65,7 +74,20 @@ final class TextMeasure {
 		for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
 			spans.remove(parent);
 		}
-		element.remove();
+		if (element.parent() != null) {
+			removals.add(new Removal(element.parent(), element.siblingIndex(), element));
+			element.remove();
+		}
+	}
+
+	/** Puts every removed element back where it was, the last removed first: the page is as it was. */
+	void restore() {
+		for (int i = removals.size() - 1; i >= 0; i--) {
+			Removal removal = removals.get(i);
+			removal.parent().insertChildren(removal.index(), removal.element());
+		}
+		removals.clear();
+		spans.clear();
 	}
 
 	private Span span(Element element) {

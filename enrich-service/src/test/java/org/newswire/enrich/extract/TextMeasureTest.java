@@ -58,6 +58,30 @@ class TextMeasureTest {
 	}
 
 	@Test
+	void putsRemovedElementsBackWhereTheyWere() throws IOException {
+		Document document = fixture("seed-article-cluttered.html");
+		String before = document.outerHtml();
+		TextMeasure measure = new TextMeasure();
+		Random random = new Random(11);
+		for (int k = 0; k < 40; k++) {
+			List<Element> all = document.body().getAllElements();
+			if (all.size() < 2) {
+				break;
+			}
+			// nested ones too: an element inside one already removed
+			Element victim = all.get(1 + random.nextInt(all.size() - 1));
+			if (victim.parent() != null) {
+				measure.remove(victim);
+			}
+		}
+		assertThat(document.outerHtml()).isNotEqualTo(before);
+
+		measure.restore();
+
+		assertThat(document.outerHtml()).isEqualTo(before);
+	}
+
+	@Test
 	void countsLinkTextOfNestedLinksOnceForEachLink() {
 		Element body = Jsoup.parse("<p><a href=a>outer <a href=b>inner</a></a> and prose</p>").body();
 
