@@ -55,28 +55,55 @@ final class TextMeasure {
 
 	/** Text length of the links in the element (the sum over {@code element.select("a")}). */
 	int linkLength(Element element) {
-		return span(element).links;
+		return sums(element).links;
 	}
 
 	/** Text in paragraphs ({@code p}, {@code pre}, the element itself included), or the whole text when there are none. */
 	int paragraphLength(Element element) {
-		Span span = span(element);
-		return span.hasParagraphs ? span.paragraphs : span.textLength();
+		Span sums = sums(element);
+		return sums.paragraphCount > 0 ? sums.paragraphs : span(element).textLength();
 	}
 
-	/** Removes the element from the page, forgetting the measures that change with it. */
+	/**
+	 * Removes the element from the page. Link and paragraph sums of its ancestors are brought up to
+	 * date at once (what the element held is subtracted; a link or paragraph around it is measured
+	 * again), their text is measured again when next asked: the extractor asks for the paragraph text
+	 * of the page after every removal, and measuring all of it again made wide pages slow.
+	 */
 	void remove(Element element) {
-		Node previous = element.previousSibling();
-		if (previous != null) {
+		Element parent = element.parent();
+		if (parent == null) {
+			return;
+		}
+		Span removed = sums(element);
+		if (element.previousSibling() instanceof Element previous && spans.get(previous) != null) {
 			// its trailing space depended on what followed it
-			spans.remove(previous);
+			spans.get(previous).stale = true;
 		}
-		for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
-			spans.remove(parent);
-		}
-		if (element.parent() != null) {
-			removals.add(new Removal(element.parent(), element.siblingIndex(), element));
-			element.remove();
+		removals.add(new Removal(parent, element.siblingIndex(), element));
+		element.remove();
+		int links = removed.links;
+		int paragraphs = removed.paragraphs;
+		int paragraphCount = removed.paragraphCount;
+		for (Element ancestor = parent; ancestor != null; ancestor = ancestor.parent()) {
+			Span span = spans.get(ancestor);
+			if (span == null) {
+				// nothing above was measured either: measures are made from the bottom up
+				break;
+			}
+			span.stale = true;
+			if (countsItself(ancestor)) {
+				// its own text, part of its sums, changed: measured again, and what it lost is passed on
+				Span now = span(ancestor);
+				links = span.links - now.links;
+				paragraphs = span.paragraphs - now.paragraphs;
+				paragraphCount = span.paragraphCount - now.paragraphCount;
+			}
+			else {
+				span.links -= links;
+				span.paragraphs -= paragraphs;
+				span.paragraphCount -= paragraphCount;
+			}
 		}
 	}
 
@@ -90,17 +117,27 @@ final class TextMeasure {
 		spans.clear();
 	}
 
+	/** The element's measure with its link and paragraph sums right, its text measures perhaps not. */
+	private Span sums(Element element) {
+		Span known = spans.get(element);
+		return known != null ? known : span(element);
+	}
+
+	/** The element's measure, all of it right. */
 	private Span span(Element element) {
 		Span known = spans.get(element);
-		if (known != null) {
+		if (known != null && !known.stale) {
 			return known;
 		}
-		// post-order without recursion (pages nest deeply); measured subtrees are not entered again
+		// post-order without recursion (pages nest deeply); subtrees measured and unchanged are not entered again
 		NodeTraversor.filter(new NodeFilter() {
 			@Override
 			public FilterResult head(Node node, int depth) {
-				return node instanceof Element e && !spans.containsKey(e) ? FilterResult.CONTINUE
-						: FilterResult.SKIP_ENTIRELY;
+				if (!(node instanceof Element e)) {
+					return FilterResult.SKIP_ENTIRELY;
+				}
+				Span span = spans.get(e);
+				return span == null || span.stale ? FilterResult.CONTINUE : FilterResult.SKIP_ENTIRELY;
 			}
 
 			@Override
@@ -119,7 +156,7 @@ final class TextMeasure {
 		}
 		int links = 0;
 		int paragraphs = 0;
-		boolean hasParagraphs = false;
+		int paragraphCount = 0;
 		boolean preserves = preservesWhitespace(element);
 		for (int i = 0; i < element.childNodeSize(); i++) {
 			Node node = element.childNode(i);
@@ -142,7 +179,7 @@ final class TextMeasure {
 			span.append(child);
 			links += child.links;
 			paragraphs += child.paragraphs;
-			hasParagraphs |= child.hasParagraphs;
+			paragraphCount += child.paragraphCount;
 		}
 		Node next = element.nextSibling();
 		if (element.tag().isBlock()
@@ -155,12 +192,18 @@ final class TextMeasure {
 		}
 		if (tag.equals("p") || tag.equals("pre")) {
 			paragraphs += span.textLength();
-			hasParagraphs = true;
+			paragraphCount++;
 		}
 		span.links = links;
 		span.paragraphs = paragraphs;
-		span.hasParagraphs = hasParagraphs;
+		span.paragraphCount = paragraphCount;
 		return span;
+	}
+
+	/** Links and paragraphs count their own text in their sums. */
+	private static boolean countsItself(Element element) {
+		String tag = element.normalName();
+		return tag.equals("a") || tag.equals("p") || tag.equals("pre");
 	}
 
 	/** As jsoup decides whether a text node keeps its whitespace: a preserving tag up to five levels up. */
@@ -203,7 +246,10 @@ final class TextMeasure {
 
 		int paragraphs;
 
-		boolean hasParagraphs;
+		int paragraphCount;
+
+		/** The text measures are out of date (a removal below or after it); the sums are right. */
+		boolean stale;
 
 		void clear() {
 			length = 0;
