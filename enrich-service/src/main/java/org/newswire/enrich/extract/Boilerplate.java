@@ -55,6 +55,12 @@ final class Boilerplate {
 	/** The letters a box opening starts with (ASCII, either case): other text is not tried against the pattern. */
 	private static final String OPENING_LETTERS = openingLetters();
 
+	/** Characters of the longest box opening. */
+	static final int LONGEST_OPENING = java.util.Arrays.stream(BOX_OPENINGS.split("\\|"))
+		.mapToInt(String::length)
+		.max()
+		.orElse(0);
+
 	private static final Pattern WORD_BREAK = Pattern.compile("[^a-z0-9]+");
 
 	private static final Pattern CAMEL = Pattern.compile("(?<=[a-z])(?=[A-Z])");
@@ -125,10 +131,12 @@ final class Boilerplate {
 				|| element.hasAttr("aria-hidden") && element.attr("aria-hidden").equalsIgnoreCase("true");
 	}
 
-	/** A box (not a paragraph) that opens like a tip, quiz, FAQ or call to action. */
-	static boolean isInterruptingBox(Element element, String text) {
-		return isBoxTag(element) && text.length() < MAX_BOX_CHARS && !text.isEmpty() && mayOpenBox(text.charAt(0))
-				&& BOX_OPENING.matcher(text).matches();
+	/**
+	 * Whether a box's text opens like a tip, quiz, FAQ or call to action; the start of the text
+	 * decides, {@link #LONGEST_OPENING} characters and one more.
+	 */
+	static boolean opensLikeABox(String text) {
+		return !text.isEmpty() && mayOpenBox(text.charAt(0)) && BOX_OPENING.matcher(text).matches();
 	}
 
 	/** Whether text starting with {@code first} may open like a box: the cheap test before the pattern. */

@@ -142,17 +142,24 @@ public final class MainTextExtractor {
 		StringBuilder out = new StringBuilder(lower.length());
 		boolean gap = false;
 		for (int i = 0; i < lower.length();) {
-			int c = lower.codePointAt(i);
+			char ch = lower.charAt(i);
+			int c = ch < 0x80 ? ch : lower.codePointAt(i);
 			i += Character.charCount(c);
-			if (Character.isLetter(c) || isNumber(c)) {
-				if (gap && out.length() > 0) {
-					out.append(' ');
-				}
-				gap = false;
-				out.appendCodePoint(c);
+			boolean kept = c < 0x80 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+					: Character.isLetter(c) || isNumber(c);
+			if (!kept) {
+				gap = true;
+				continue;
+			}
+			if (gap && out.length() > 0) {
+				out.append(' ');
+			}
+			gap = false;
+			if (c < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+				out.append((char) c);
 			}
 			else {
-				gap = true;
+				out.appendCodePoint(c);
 			}
 		}
 		return out.toString();
@@ -210,10 +217,10 @@ public final class MainTextExtractor {
 		}
 		List<Element> boxes = new ArrayList<>();
 		for (Element element : body.getAllElements()) {
-			// the text itself is built only for a short box that may open like one
+			// text is built only for a short box that may open like one, and only as far as an opening reaches
 			if (element != body && Boilerplate.isBoxTag(element) && measure.length(element) < Boilerplate.MAX_BOX_CHARS
 					&& Boilerplate.mayOpenBox(measure.firstChar(element))
-					&& Boilerplate.isInterruptingBox(element, element.text())) {
+					&& Boilerplate.opensLikeABox(TextMeasure.textStart(element, Boilerplate.LONGEST_OPENING + 1))) {
 				boxes.add(element);
 			}
 		}

@@ -37,7 +37,7 @@ final class TextBlocks {
 				String value = text.getWholeText();
 				current.append(value);
 				if (inLink) {
-					linkChars += value.strip().length();
+					linkChars += strippedLength(value);
 				}
 				return;
 			}
@@ -81,6 +81,19 @@ final class TextBlocks {
 				return;
 			}
 			blocks.add(text);
+		}
+
+		/** {@code value.strip().length()} without the copy. */
+		private static int strippedLength(String value) {
+			int start = 0;
+			int end = value.length();
+			while (start < end && Character.isWhitespace(value.codePointAt(start))) {
+				start += Character.charCount(value.codePointAt(start));
+			}
+			while (end > start && Character.isWhitespace(value.codePointBefore(end))) {
+				end -= Character.charCount(value.codePointBefore(end));
+			}
+			return end - start;
 		}
 
 		private static String normalizeSpace(CharSequence text) {

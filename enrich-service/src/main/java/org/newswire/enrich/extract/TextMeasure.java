@@ -206,6 +206,82 @@ final class TextMeasure {
 		return tag.equals("a") || tag.equals("p") || tag.equals("pre");
 	}
 
+	/**
+	 * The start of {@code element.text()}: its first {@code chars} characters or more, all of it when it
+	 * is shorter. Built as jsoup builds the text (whitespace, blocks, line breaks), stopping early.
+	 */
+	static String textStart(Element element, int chars) {
+		StringBuilder text = new StringBuilder();
+		NodeTraversor.filter(new NodeFilter() {
+			@Override
+			public FilterResult head(Node node, int depth) {
+				if (node instanceof TextNode textNode) {
+					String whole = textNode.getWholeText();
+					if (textNode instanceof CDataNode
+							|| textNode.parentNode() instanceof Element parent && preservesWhitespace(parent)) {
+						text.append(whole);
+					}
+					else {
+						appendNormalised(text, whole);
+					}
+				}
+				else if (node instanceof Element e && text.length() > 0 && (e.isBlock() || e.nameIs("br"))
+						&& !endsWithSpace(text)) {
+					text.append(' ');
+				}
+				// beyond what trimming the start may take away
+				return text.length() - leadingTrim(text) > chars ? FilterResult.STOP : FilterResult.CONTINUE;
+			}
+
+			@Override
+			public FilterResult tail(Node node, int depth) {
+				if (node instanceof Element e && e.tag().isBlock() && !endsWithSpace(text)) {
+					Node next = node.nextSibling();
+					if (next instanceof TextNode || next instanceof Element n && n.tag().isInline()) {
+						text.append(' ');
+					}
+				}
+				return FilterResult.CONTINUE;
+			}
+		}, element);
+		return text.toString().trim();
+	}
+
+	/** As jsoup appends a text node's text: whitespace collapsed, none at the start after a space. */
+	private static void appendNormalised(StringBuilder text, String whole) {
+		boolean stripLeading = endsWithSpace(text);
+		boolean lastWasWhite = false;
+		boolean reachedNonWhite = false;
+		for (int i = 0; i < whole.length();) {
+			int c = whole.codePointAt(i);
+			i += Character.charCount(c);
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '\u00a0') {
+				if ((stripLeading && !reachedNonWhite) || lastWasWhite) {
+					continue;
+				}
+				text.append(' ');
+				lastWasWhite = true;
+			}
+			else if (c != '\u200b' && c != '\u00ad') {
+				text.appendCodePoint(c);
+				lastWasWhite = false;
+				reachedNonWhite = true;
+			}
+		}
+	}
+
+	private static boolean endsWithSpace(StringBuilder text) {
+		return text.length() > 0 && text.charAt(text.length() - 1) == ' ';
+	}
+
+	private static int leadingTrim(StringBuilder text) {
+		int i = 0;
+		while (i < text.length() && text.charAt(i) <= ' ') {
+			i++;
+		}
+		return i;
+	}
+
 	/** As jsoup decides whether a text node keeps its whitespace: a preserving tag up to five levels up. */
 	private static boolean preservesWhitespace(Element parent) {
 		Element element = parent;

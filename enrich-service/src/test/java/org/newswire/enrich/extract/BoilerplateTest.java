@@ -55,6 +55,19 @@ class BoilerplateTest {
 	}
 
 	@Test
+	void judgesABoxByTheStartOfItsText() {
+		Element box = Jsoup.parse("<div><p>Frequently asked <b>questions</b></p> <ul><li>Why?</li></ul>"
+				+ "<p>" + "Because. ".repeat(60) + "</p></div>").body().child(0);
+		String start = TextMeasure.textStart(box, Boilerplate.LONGEST_OPENING + 1);
+
+		assertThat(Boilerplate.LONGEST_OPENING).isEqualTo("frequently asked questions".length());
+		assertThat(start).hasSizeLessThan(box.text().length()).startsWith("Frequently asked questions Why?");
+		assertThat(Boilerplate.opensLikeABox(start)).isTrue();
+		assertThat(Boilerplate.opensLikeABox("Frequently asked questionsx and more")).isFalse();
+		assertThat(Boilerplate.opensLikeABox("Tip: breathe")).isTrue();
+	}
+
+	@Test
 	void findsACopyrightNoticeAnywhereInAShortLine() {
 		for (String notice : List.of("© 2025 Example News", "Photo: AP\nCopyright 2024 AP", "(c) 2023 The Paper",
 				"(C)2023", "All Rights Reserved.", "Alle Rechte vorbehalten", "tous droits réservés",

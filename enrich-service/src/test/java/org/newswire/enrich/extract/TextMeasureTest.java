@@ -82,6 +82,26 @@ class TextMeasureTest {
 	}
 
 	@Test
+	void startsTextAsJsoupWouldWriteIt() throws IOException {
+		for (Document document : List.of(Jsoup.parse(EDGE_CASES), fixture("seed-article-cluttered.html"),
+				fixture("seed-article-divs.html"))) {
+			for (Element element : document.getAllElements()) {
+				String text = element.text();
+				for (int chars : new int[] { 0, 1, 5, 27, 80 }) {
+					String start = TextMeasure.textStart(element, chars);
+					assertThat(text).as("text of %s", element.cssSelector()).startsWith(start);
+					if (text.length() <= chars) {
+						assertThat(start).isEqualTo(text);
+					}
+					else {
+						assertThat(start.length()).isGreaterThanOrEqualTo(Math.min(chars, text.strip().length()) - 1);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
 	void countsLinkTextOfNestedLinksOnceForEachLink() {
 		Element body = Jsoup.parse("<p><a href=a>outer <a href=b>inner</a></a> and prose</p>").body();
 
