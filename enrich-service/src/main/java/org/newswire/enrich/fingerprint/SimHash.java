@@ -24,7 +24,7 @@ public final class SimHash {
 	/** As {@link #of(String)}, on text already split into tokens. */
 	public static String of(Tokens tokens) {
 		List<String> words = tokens.foldedForms();
-		int[] votes = new int[64];
+		Votes votes = new Votes();
 		if (words.size() < SHINGLE) {
 			if (words.isEmpty()) {
 				return hex(0);
@@ -34,7 +34,7 @@ public final class SimHash {
 				h = j == 0 ? h : fnv(h, ' ');
 				h = fnv(h, words.get(j));
 			}
-			add(votes, mix(h));
+			votes.add(mix(h));
 		}
 		else {
 			// the hash of the shingle "w1 w2 w3 " without building it
@@ -43,16 +43,10 @@ public final class SimHash {
 				for (int j = i; j < i + SHINGLE; j++) {
 					h = fnv(fnv(h, words.get(j)), ' ');
 				}
-				add(votes, mix(h));
+				votes.add(mix(h));
 			}
 		}
-		long fingerprint = 0;
-		for (int bit = 0; bit < 64; bit++) {
-			if (votes[bit] > 0) {
-				fingerprint |= 1L << bit;
-			}
-		}
-		return hex(fingerprint);
+		return hex(votes.majority());
 	}
 
 	/** Number of differing bits between two fingerprints made by {@link #of(String)}. */
@@ -60,10 +54,42 @@ public final class SimHash {
 		return Long.bitCount(Long.parseUnsignedLong(a, 16) ^ Long.parseUnsignedLong(b, 16));
 	}
 
-	private static void add(int[] votes, long hash) {
-		for (int bit = 0; bit < 64; bit++) {
-			votes[bit] += ((hash >>> bit) & 1L) != 0 ? 1 : -1;
+	/**
+	 * For each of the 64 bits, how many hashes had it set, kept as 64 counters side by side in bit
+	 * planes (plane j holds bit j of every counter): adding a hash is a carry through a few planes
+	 * rather than 64 separate additions.
+	 */
+	private static final class Votes {
+
+		private final long[] planes = new long[32];
+
+		private int hashes;
+
+		void add(long hash) {
+			long carry = hash;
+			for (int j = 0; carry != 0; j++) {
+				long overflow = planes[j] & carry;
+				planes[j] ^= carry;
+				carry = overflow;
+			}
+			hashes++;
 		}
+
+		/** The bits set in more than half of the hashes (a bit's vote: +1 where set, -1 where not, above 0). */
+		long majority() {
+			long majority = 0;
+			for (int bit = 0; bit < 64; bit++) {
+				long ones = 0;
+				for (int j = 0; j < planes.length; j++) {
+					ones |= ((planes[j] >>> bit) & 1L) << j;
+				}
+				if (2 * ones > hashes) {
+					majority |= 1L << bit;
+				}
+			}
+			return majority;
+		}
+
 	}
 
 	private static final long FNV_OFFSET = 0xcbf29ce484222325L;
