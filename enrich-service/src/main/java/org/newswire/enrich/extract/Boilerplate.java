@@ -91,8 +91,12 @@ final class Boilerplate {
 		if (!role.isEmpty() && CLUTTER_ROLES.contains(role.toLowerCase(Locale.ROOT))) {
 			return Verdict.CLUTTER;
 		}
-		String attributes = element.className() + " " + element.id() + " " + element.attr("aria-label");
-		Verdict named = byNames.computeIfAbsent(attributes, Boilerplate::judgeNames);
+		String className = element.className();
+		String id = element.id();
+		String label = element.attr("aria-label");
+		// most elements have none of the three: nothing to split or look up
+		Verdict named = className.isEmpty() && id.isEmpty() && label.isEmpty() ? Verdict.NONE
+				: byNames.computeIfAbsent(className + " " + id + " " + label, Boilerplate::judgeNames);
 		if (named == Verdict.CLUTTER) {
 			return Verdict.CLUTTER;
 		}

@@ -124,8 +124,11 @@ final class FunctionWords {
 		List<String> words = Tokens.of(sample).foldedForms();
 		Map<String, Integer> hits = new HashMap<>();
 		for (String word : words) {
-			for (String language : LANGUAGES_BY_WORD.getOrDefault(word, List.of())) {
-				hits.merge(language, 1, Integer::sum);
+			List<String> languages = LANGUAGES_BY_WORD.get(word);
+			if (languages != null) {
+				for (String language : languages) {
+					hits.merge(language, 1, Integer::sum);
+				}
 			}
 		}
 		String best = null;

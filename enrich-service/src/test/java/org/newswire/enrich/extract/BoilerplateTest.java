@@ -55,6 +55,21 @@ class BoilerplateTest {
 	}
 
 	@Test
+	void judgesByTagRoleStyleAndNames() {
+		Element body = Jsoup.parse("""
+				<nav></nav><div role="Navigation"></div><div style="display: none"></div><p></p>
+				<div class="share-bar"></div><div id="sidebar"></div><div class="sidebar content"></div>
+				<div aria-label="Table of contents"></div><div class="share-bar"></div>
+				""").body();
+		java.util.Map<String, Boilerplate.Verdict> byNames = new java.util.HashMap<>();
+
+		assertThat(body.children().stream().map(e -> Boilerplate.judge(e, byNames)).toList()).containsExactly(
+				Boilerplate.Verdict.FURNITURE, Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.FURNITURE,
+				Boilerplate.Verdict.NONE, Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.FURNITURE,
+				Boilerplate.Verdict.NONE, Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.CLUTTER);
+	}
+
+	@Test
 	void judgesABoxByTheStartOfItsText() {
 		Element box = Jsoup.parse("<div><p>Frequently asked <b>questions</b></p> <ul><li>Why?</li></ul>"
 				+ "<p>" + "Because. ".repeat(60) + "</p></div>").body().child(0);
