@@ -49,6 +49,12 @@ final class MetadataReader {
 
 	private static final Pattern BYLINE_PREFIX = Pattern.compile("^(?i)(by|von|par|por|di|door|av|af|от|автор)\\s+");
 
+	private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\p{Cntrl}\\s]+");
+
+	private static final int MAX_SITE_NAME = 200;
+
+	private static final int MAX_URL = 2048;
+
 	private final Document doc;
 
 	private final Clock clock;
@@ -328,7 +334,15 @@ final class MetadataReader {
 		if (site == null) {
 			site = meta("meta[name=application-name]");
 		}
-		return site;
+		if (site == null) {
+			return null;
+		}
+		String line = CONTROL_OR_SPACE.matcher(site).replaceAll(" ").strip();
+		if (line.length() > MAX_SITE_NAME) {
+			int end = Character.isHighSurrogate(line.charAt(MAX_SITE_NAME - 1)) ? MAX_SITE_NAME - 1 : MAX_SITE_NAME;
+			line = line.substring(0, end).strip();
+		}
+		return line.isEmpty() ? null : line;
 	}
 
 	private String leadImage() {
@@ -359,7 +373,8 @@ final class MetadataReader {
 			String escaped = image.replace(" ", "%20");
 			URI url = page == null || page.isBlank() ? URI.create(escaped) : URI.create(page).resolve(escaped);
 			String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-			return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null ? url.toString() : null;
+			return (scheme.equals("http") || scheme.equals("https")) && url.getHost() != null
+					&& url.toString().length() <= MAX_URL ? url.toString() : null;
 		}
 		catch (IllegalArgumentException ex) {
 			return null;

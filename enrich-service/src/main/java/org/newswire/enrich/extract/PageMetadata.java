@@ -12,6 +12,9 @@ import org.jsoup.nodes.Document;
  * {@code publishedFrom} names the source of the date ({@code json-ld}, {@code meta}, {@code time},
  * {@code url}); {@code language} is the page's declared language (ISO 639-1, often a CMS default);
  * {@code articleBody} is the JSON-LD article body, for when the page's own text cannot be found.
+ * {@code siteName} is one line of plain text (at most 200 characters); {@code leadImage} an absolute
+ * http(s) URL resolved against the page's location (anything else is dropped), so both can go on
+ * the event as they are.
  */
 public record PageMetadata(String title, List<String> authors, Instant publishedAt, String publishedFrom,
 		String canonicalUrl, String siteName, String leadImage, String language, String articleBody) {

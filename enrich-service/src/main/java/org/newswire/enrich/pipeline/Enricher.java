@@ -84,7 +84,7 @@ public class Enricher {
 		if (page instanceof PageResult.Failed failed) {
 			log.info("Article {}: no page from {} ({}: {}), using the feed summary", raw.articleId(), raw.url(),
 					failed.status(), failed.detail());
-			return build(raw, fallback(raw, failed.status(), failed.detail(), null), PageMetadata.NONE, null);
+			return build(raw, fallback(raw, failed.status(), failed.detail(), null), PageMetadata.NONE);
 		}
 		return fromPage(raw, ((PageResult.Fetched) page).document());
 	}
@@ -100,10 +100,7 @@ public class Enricher {
 			log.warn("Article {}: reading the metadata of {} failed", raw.articleId(), raw.url(), ex);
 			metadata = PageMetadata.NONE;
 		}
-		// relative URLs in the page resolve against where it was fetched from (a file has no location)
-		String pageUrl = document.location() == null || document.location().isBlank() ? raw.url()
-				: document.location();
-		return build(raw, mainText(raw, document, metadata), metadata, pageUrl);
+		return build(raw, mainText(raw, document, metadata), metadata);
 	}
 
 	/**
@@ -111,10 +108,10 @@ public class Enricher {
 	 * saying why there is no page text: for an article whose page took too long or whose enrichment failed.
 	 */
 	public EnrichedArticle fromFeed(RawArticle raw, String status, String detail) {
-		return build(raw, fallback(raw, status, detail, null), PageMetadata.NONE, null).article();
+		return build(raw, fallback(raw, status, detail, null), PageMetadata.NONE).article();
 	}
 
-	private Result build(RawArticle raw, MainText main, PageMetadata metadata, String pageUrl) {
+	private Result build(RawArticle raw, MainText main, PageMetadata metadata) {
 		RawArticle filled = withPageMetadata(raw, metadata);
 		String title = filled.title() == null || filled.title().isBlank() ? main.title() : filled.title();
 		String text = main.text();
@@ -129,8 +126,7 @@ public class Enricher {
 		List<EntityMention> entityMentions = entities.tag(titleTokens, textTokens);
 		Enrichment enrichment = new Enrichment(main.title(), text, main.extraction(), language,
 				detected.map(DetectedLanguage::confidence).orElse(null), topicMatches, entityMentions,
-				textTokens.size(), SimHash.of(textTokens), PageFields.siteName(metadata.siteName()),
-				PageFields.leadImage(metadata.leadImage(), pageUrl));
+				textTokens.size(), SimHash.of(textTokens), metadata.siteName(), metadata.leadImage());
 		return new Result(EnrichedArticle.of(filled, enrichment, clock.instant()), metadata, detected);
 	}
 
