@@ -127,6 +127,9 @@ class RawToEnrichedFlowIT {
 			.contains("belt-and-road", "sanctions", "peace-talks");
 		assertThat(article.topics()).allSatisfy(topic -> assertThat(topic.matched()).isNotEmpty());
 		assertThat(article.language()).isEqualTo("en");
+		assertThat(article.languageConfidence()).isBetween(0.5, 1.0);
+		assertThat(article.siteName()).isEqualTo("Global Affairs Daily");
+		assertThat(article.leadImage()).isEqualTo(pageUrl("/wp-content/uploads/2025/08/anchorage-summit.jpg"));
 		assertThat(article.entities()).extracting(EntityMention::id)
 			.contains("person:xi-jinping", "person:vladimir-putin", "person:volodymyr-zelensky",
 					"place:united-states", "place:china", "place:ukraine");
