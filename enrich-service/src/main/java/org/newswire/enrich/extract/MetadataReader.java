@@ -49,6 +49,9 @@ final class MetadataReader {
 
 	private static final Pattern BYLINE_PREFIX = Pattern.compile("^(?i)(by|von|par|por|di|door|av|af|от|автор)\\s+");
 
+	private static final Pattern JSON_LD_WRAPPER = Pattern
+		.compile("^\\s*(?://\\s*)?(?:<!\\[CDATA\\[|<!--)|(?://\\s*)?(?:]]>|-->)\\s*$");
+
 	private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\p{Cntrl}\\s]+");
 
 	private static final int MAX_SITE_NAME = 200;
@@ -66,12 +69,17 @@ final class MetadataReader {
 		this.clock = clock;
 		for (Element script : doc.select("script[type=application/ld+json]")) {
 			try {
-				collect(EventSerde.mapper().readTree(script.data().strip()), 0);
+				collect(EventSerde.mapper().readTree(unwrapped(script.data())), 0);
 			}
 			catch (RuntimeException ex) {
 				// broken JSON-LD is common; the other sources still count
 			}
 		}
+	}
+
+	/** JSON-LD without the CDATA or comment markers some CMSs wrap it in. */
+	static String unwrapped(String data) {
+		return JSON_LD_WRAPPER.matcher(data).replaceAll("").strip();
 	}
 
 	PageMetadata read() {

@@ -95,6 +95,18 @@ class PageMetadataTest {
 	}
 
 	@Test
+	void readsJsonLdWrappedInCdataOrCommentMarkers() {
+		for (String[] wrapper : new String[][] { { "<![CDATA[", "]]>" }, { "//<![CDATA[", "//]]>" }, { "<!--", "-->" } }) {
+			Document doc = Jsoup.parse("<html><head><script type=\"application/ld+json\">\n" + wrapper[0]
+					+ "\n{\"@type\":\"Article\",\"datePublished\":\"2018-04-05T06:00\"}\n" + wrapper[1]
+					+ "\n</script></head><body><p>x</p></body></html>", "https://example.org/a");
+
+			assertThat(PageMetadata.of(doc, NOW).publishedAt()).as(wrapper[0])
+				.isEqualTo(Instant.parse("2018-04-05T06:00:00Z"));
+		}
+	}
+
+	@Test
 	void refusesADateInTheFuture() {
 		Document doc = Jsoup.parse("<html><head><meta property=\"article:published_time\" content=\"2031-01-01\">"
 				+ "</head><body><p>x</p></body></html>", "https://example.org/2025/08/30/story");
