@@ -21,7 +21,8 @@ public final class Tokens {
 
 	private final List<String> folded;
 
-	private final List<String> stems;
+	/** Made when first asked for: language detection and entities read folded forms only. */
+	private List<String> stems;
 
 	private final int[] starts;
 
@@ -29,12 +30,10 @@ public final class Tokens {
 		this.text = text;
 		this.original = original;
 		this.folded = new ArrayList<>(original.size());
-		this.stems = new ArrayList<>(original.size());
 		this.starts = starts;
 		for (int i = 0; i < original.size(); i++) {
 			String f = fold(original.get(i));
 			this.folded.add(f);
-			this.stems.add(stem(f));
 		}
 	}
 
@@ -98,7 +97,7 @@ public final class Tokens {
 	}
 
 	public String stem(int index) {
-		return stems.get(index);
+		return stems().get(index);
 	}
 
 	/** Character offset of the token in the text it was made from. */
@@ -115,7 +114,17 @@ public final class Tokens {
 	}
 
 	public List<String> stems() {
-		return stems;
+		List<String> made = stems;
+		if (made == null) {
+			String[] stemmed = new String[folded.size()];
+			for (int i = 0; i < stemmed.length; i++) {
+				stemmed[i] = stem(folded.get(i));
+			}
+			// immutable, so tokens shared between threads may make it twice but never see it half made
+			made = List.of(stemmed);
+			stems = made;
+		}
+		return made;
 	}
 
 	public String text() {
