@@ -38,7 +38,8 @@ import org.springframework.core.io.ClassPathResource;
  * README says: {@code EnrichBenchmark [DIR] [ROUNDS] [WARM-UP ROUNDS]} with {@code DIR} the set
  * (default ../shared/extraction-dev, 5 rounds; without WARM-UP ROUNDS warm-up lasts until JIT compiling
  * has nearly stopped, as in a service that has run a while). Prints pages per CPU-second of
- * the process (per core: this thread, Lingua's helper threads, GC) and per second of wall clock,
+ * the process (per core: this thread, Lingua's helper threads, GC, JIT compiling) and per second of
+ * wall clock,
  * allocation per page (all threads), the median, 95th percentile and slowest CPU time per page, the
  * stages as the enricher runs them and the slowest pages.
  */
@@ -57,8 +58,9 @@ public final class EnrichBenchmark {
 	public static void main(String[] args) throws IOException {
 		Path dir = Path.of(args.length > 0 ? args[0] : "../shared/extraction-dev");
 		int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-		// C2 keeps compiling this mix of pages for 20-30 s: by default warm up until it has (nearly) done
-		int fixedWarmUp = args.length > 2 ? Integer.parseInt(args[2]) : -1;
+		// C2 keeps compiling this mix of pages for 20-30 s: by default warm up until it has (nearly) done,
+		// or 5 rounds where the compiler's CPU time cannot be read
+		int fixedWarmUp = args.length > 2 ? Integer.parseInt(args[2]) : jitCpuTime() < 0 ? 5 : -1;
 		if (!Files.isDirectory(dir.resolve("pages"))) {
 			System.err.println("No pages in " + dir.toAbsolutePath() + ": pass the extraction-dev directory");
 			System.exit(2);
@@ -125,7 +127,8 @@ public final class EnrichBenchmark {
 				totalNanos += took;
 			}
 		}
-		long compiling = jitCpuTime() - compiledBefore;
+		long compiledAfter = jitCpuTime();
+		long compiling = compiledBefore < 0 || compiledAfter < 0 ? -1 : compiledAfter - compiledBefore;
 		int measured = pages.size() * rounds;
 		long[] perPage = Arrays.stream(nanos).map(n -> n / rounds).toArray();
 		long[] sorted = perPage.clone();
