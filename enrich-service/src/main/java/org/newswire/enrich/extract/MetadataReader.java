@@ -49,8 +49,9 @@ final class MetadataReader {
 
 	private static final Pattern BYLINE_PREFIX = Pattern.compile("^(?i)(by|von|par|por|di|door|av|af|от|автор)\\s+");
 
-	private static final Pattern JSON_LD_WRAPPER = Pattern
-		.compile("^\\s*(?://\\s*)?(?:<!\\[CDATA\\[|<!--)|(?://\\s*)?(?:]]>|-->)\\s*$");
+	private static final List<String> JSON_LD_OPENINGS = List.of("//<![CDATA[", "<![CDATA[", "<!--");
+
+	private static final List<String> JSON_LD_CLOSINGS = List.of("//]]>", "]]>", "//-->", "-->");
 
 	private static final Pattern CONTROL_OR_SPACE = Pattern.compile("[\\p{Cntrl}\\s]+");
 
@@ -79,7 +80,20 @@ final class MetadataReader {
 
 	/** JSON-LD without the CDATA or comment markers some CMSs wrap it in. */
 	static String unwrapped(String data) {
-		return JSON_LD_WRAPPER.matcher(data).replaceAll("").strip();
+		String json = data.strip();
+		for (String opening : JSON_LD_OPENINGS) {
+			if (json.startsWith(opening)) {
+				json = json.substring(opening.length()).strip();
+				break;
+			}
+		}
+		for (String closing : JSON_LD_CLOSINGS) {
+			if (json.endsWith(closing)) {
+				json = json.substring(0, json.length() - closing.length()).strip();
+				break;
+			}
+		}
+		return json;
 	}
 
 	PageMetadata read() {
