@@ -32,7 +32,7 @@ final class Headline {
 	 * header, nav and footer), else the OpenGraph or document title without the site name.
 	 */
 	static String title(Document doc) {
-		return title(doc, null);
+		return title(doc, MetaTags.of(doc), null, false);
 	}
 
 	/**
@@ -40,21 +40,15 @@ final class Headline {
 	 * JSON-LD or OpenGraph, may be null): when the page's h1 shares few words with it and with the
 	 * document title, the h1 is a section heading and the structured headline is taken; when the
 	 * structured headline is the h1 with a kicker before it ("Kicker: headline"), the kicker stays.
-	 */
-	static String title(Document doc, String structured) {
-		return title(doc, structured, false);
-	}
-
-	/**
 	 * {@code preferStructured}: the structured headline is the publisher's own JSON-LD headline,
 	 * taken over the h1 when the two tell the same story (share most words).
 	 */
-	static String title(Document doc, String structured, boolean preferStructured) {
-		String fromPage = pageTitle(doc);
+	static String title(Document doc, MetaTags metas, String structured, boolean preferStructured) {
+		String fromPage = pageTitle(doc, metas);
 		if (structured == null || structured.isBlank()) {
 			return fromPage;
 		}
-		String site = meta(doc, "meta[property=og:site_name]");
+		String site = metas.get("property", "og:site_name");
 		String whole = clean(structured);
 		if (fromPage != null && MainTextExtractor.comparable(fromPage).equals(MainTextExtractor.comparable(whole))) {
 			return fromPage;
@@ -95,7 +89,7 @@ final class Headline {
 		return words.isEmpty() ? 0 : words.stream().filter(other::contains).count() / (double) words.size();
 	}
 
-	private static String pageTitle(Document doc) {
+	private static String pageTitle(Document doc, MetaTags metas) {
 		Element h1 = doc.selectFirst("article h1, main h1, [itemprop=headline]");
 		if (h1 == null) {
 			h1 = doc.select("h1")
@@ -105,11 +99,12 @@ final class Headline {
 				.orElse(null);
 		}
 		String headline = h1 == null ? "" : clean(h1.text());
-		String site = meta(doc, "meta[property=og:site_name]");
-		if (headline.length() >= MIN_HEADLINE && headline.length() <= MAX_HEADLINE && !isBranding(headline, doc, site)) {
+		String site = metas.get("property", "og:site_name");
+		if (headline.length() >= MIN_HEADLINE && headline.length() <= MAX_HEADLINE
+				&& !isBranding(headline, doc, metas, site)) {
 			return headline;
 		}
-		String title = meta(doc, "meta[property=og:title]", "meta[name=twitter:title]");
+		String title = metas.first("property", "og:title", "name", "twitter:title");
 		if (title == null) {
 			title = doc.title().strip();
 		}
@@ -125,13 +120,13 @@ final class Headline {
 	 * ("Headline - Minecraft Update News", the headline part being the social title where the document
 	 * title starts with it) and not in the headline part.
 	 */
-	private static boolean isBranding(String h1, Document doc, String site) {
+	private static boolean isBranding(String h1, Document doc, MetaTags metas, String site) {
 		String heading = MainTextExtractor.comparable(h1);
 		if (site != null && heading.equals(MainTextExtractor.comparable(site))) {
 			return true;
 		}
 		String documentTitle = clean(doc.title());
-		String social = meta(doc, "meta[property=og:title]", "meta[name=twitter:title]");
+		String social = metas.first("property", "og:title", "name", "twitter:title");
 		String head = social != null && documentTitle.startsWith(clean(social))
 				&& clean(social).length() < documentTitle.length() ? clean(social) : withoutSiteName(documentTitle, site);
 		if (head.length() == documentTitle.length()) {
@@ -176,14 +171,5 @@ final class Headline {
 		return result;
 	}
 
-	private static String meta(Document doc, String... selectors) {
-		for (String selector : selectors) {
-			Element meta = doc.selectFirst(selector + "[content]");
-			if (meta != null && !meta.attr("content").isBlank()) {
-				return meta.attr("content").strip();
-			}
-		}
-		return null;
-	}
 
 }

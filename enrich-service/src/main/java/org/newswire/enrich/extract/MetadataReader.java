@@ -34,13 +34,11 @@ final class MetadataReader {
 			"liveblogposting", "socialmediaposting", "report", "scholarlyarticle", "techarticle", "webpage",
 			"videoobject");
 
-	private static final List<String> DATE_METAS = List.of("meta[property=article:published_time]",
-			"meta[name=article:published_time]", "meta[property=og:published_time]",
-			"meta[itemprop=datePublished]", "meta[name=pubdate]", "meta[name=publishdate]",
-			"meta[name=publish-date]", "meta[name=parsely-pub-date]", "meta[name=sailthru.date]",
-			"meta[name=dc.date.issued]", "meta[name=DC.date.issued]", "meta[name=dcterms.created]",
-			"meta[name=citation_publication_date]", "meta[name=date]", "meta[name=Date]",
-			"meta[property=article:published]", "meta[name=original-publish-date]");
+	private static final String[] DATE_METAS = { "property", "article:published_time", "name",
+			"article:published_time", "property", "og:published_time", "itemprop", "datePublished", "name", "pubdate",
+			"name", "publishdate", "name", "publish-date", "name", "parsely-pub-date", "name", "sailthru.date", "name",
+			"dc.date.issued", "name", "dcterms.created", "name", "citation_publication_date", "name", "date",
+			"property", "article:published", "name", "original-publish-date" };
 
 	private static final Pattern URL_DATE = Pattern
 		.compile("/((?:199[5-9]|20[0-9]{2}))[/-]([01]?[0-9])[/-]([0-3]?[0-9])(?:/|-|$)");
@@ -61,12 +59,15 @@ final class MetadataReader {
 
 	private final Document doc;
 
+	private final MetaTags metas;
+
 	private final Clock clock;
 
 	private final List<JsonNode> articles = new ArrayList<>();
 
 	MetadataReader(Document doc, Clock clock) {
 		this.doc = doc;
+		this.metas = MetaTags.of(doc);
 		this.clock = clock;
 		for (Element script : doc.select("script[type=application/ld+json]")) {
 			try {
@@ -100,12 +101,12 @@ final class MetadataReader {
 		String headline = text("headline");
 		String structured = headline;
 		if (structured == null) {
-			structured = meta("meta[property=og:title]");
+			structured = metas.get("property", "og:title");
 		}
 		if (structured == null && !doc.title().isBlank()) {
 			structured = doc.title();
 		}
-		String title = Headline.title(doc, structured, headline != null);
+		String title = Headline.title(doc, metas, structured, headline != null);
 		Dated published = published();
 		return new PageMetadata(title, authors(), published == null ? null : published.instant(),
 				published == null ? null : published.source(), canonicalUrl(), siteName(), leadImage(), language(),
@@ -175,8 +176,8 @@ final class MetadataReader {
 		if (dated == null) {
 			dated = dated(text("dateCreated"), "json-ld");
 		}
-		for (int i = 0; dated == null && i < DATE_METAS.size(); i++) {
-			dated = dated(meta(DATE_METAS.get(i)), "meta");
+		for (int i = 0; dated == null && i + 1 < DATE_METAS.length; i += 2) {
+			dated = dated(metas.get(DATE_METAS[i], DATE_METAS[i + 1]), "meta");
 		}
 		if (dated == null) {
 			Element time = doc.selectFirst("time[itemprop=datePublished][datetime], time[pubdate][datetime], "
@@ -319,7 +320,7 @@ final class MetadataReader {
 	private String canonicalUrl() {
 		String page = doc.location();
 		for (String candidate : new String[] { attr("link[rel=canonical][href]", "href"),
-				meta("meta[property=og:url]") }) {
+				metas.get("property", "og:url") }) {
 			if (candidate == null || candidate.isBlank()) {
 				continue;
 			}
@@ -343,7 +344,7 @@ final class MetadataReader {
 	}
 
 	private String siteName() {
-		String site = meta("meta[property=og:site_name]");
+		String site = metas.get("property", "og:site_name");
 		if (site == null) {
 			for (JsonNode article : articles) {
 				String name = article.path("publisher").path("name").asString(null);
@@ -354,7 +355,7 @@ final class MetadataReader {
 			}
 		}
 		if (site == null) {
-			site = meta("meta[name=application-name]");
+			site = metas.get("name", "application-name");
 		}
 		if (site == null) {
 			return null;
@@ -368,9 +369,9 @@ final class MetadataReader {
 	}
 
 	private String leadImage() {
-		String image = meta("meta[property=og:image]");
+		String image = metas.get("property", "og:image");
 		if (image == null) {
-			image = meta("meta[name=twitter:image]");
+			image = metas.get("name", "twitter:image");
 		}
 		if (image == null) {
 			for (JsonNode article : articles) {
@@ -406,10 +407,10 @@ final class MetadataReader {
 	private String language() {
 		String declared = doc.selectFirst("html") == null ? "" : doc.selectFirst("html").attr("lang");
 		if (declared.isBlank()) {
-			declared = meta("meta[http-equiv=content-language]");
+			declared = metas.get("http-equiv", "content-language");
 		}
 		if (declared == null || declared.isBlank()) {
-			declared = meta("meta[property=og:locale]");
+			declared = metas.get("property", "og:locale");
 		}
 		if (declared == null || declared.isBlank()) {
 			declared = text("inLanguage");
@@ -419,10 +420,6 @@ final class MetadataReader {
 		}
 		String primary = declared.strip().split("[-_]")[0].toLowerCase(Locale.ROOT);
 		return primary.matches("[a-z]{2}") ? primary : null;
-	}
-
-	private String meta(String selector) {
-		return attr(selector + "[content]", "content");
 	}
 
 	private String attr(String selector, String attribute) {
