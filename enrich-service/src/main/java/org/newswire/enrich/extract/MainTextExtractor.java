@@ -46,6 +46,9 @@ public final class MainTextExtractor {
 	/** Blocks with more link text than this share are navigation or link lists. */
 	static final double MAX_LINK_DENSITY = 0.5;
 
+	/** How far above the chosen content parts of the same article, wrapped alike, are looked for. */
+	static final int TWIN_LEVELS = 6;
+
 	/** Paragraphs shorter than this carry no weight when scoring containers. */
 	static final int MIN_SCORED_PARAGRAPH = 25;
 
@@ -103,6 +106,9 @@ public final class MainTextExtractor {
 				content = List.of(semantic.element());
 				method = semantic.method();
 			}
+		}
+		if (method.equals(ExtractedText.TEXT_DENSITY)) {
+			content = withTwins(best, content, measure);
 		}
 		List<String> blocks = new ArrayList<>();
 		for (Element element : content) {
@@ -367,6 +373,68 @@ public final class MainTextExtractor {
 			}
 		}
 		return content;
+	}
+
+	/**
+	 * The content and its twins: an article split into parts, each wrapped alike (between them
+	 * pictures, ads or teasers), has the parts at the same depth in nearby branches, in elements of the
+	 * chosen one's tag and first class. Only twins that read as prose are taken (not a caption or a
+	 * teaser card wrapped like the text). Looked
+	 * for up to {@link #TWIN_LEVELS} levels up, not beyond the enclosing article or main element.
+	 */
+	private static List<Element> withTwins(Element best, List<Element> content, TextMeasure measure) {
+		String signature = signature(best);
+		if (signature == null) {
+			return content;
+		}
+		Element top = best;
+		int depth = 0;
+		while (depth < TWIN_LEVELS && top.parent() != null && !top.parent().normalName().equals("body")
+				&& !isWrapper(top)) {
+			top = top.parent();
+			depth++;
+		}
+		if (depth == 0) {
+			return content;
+		}
+		Set<Element> chosen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+		chosen.addAll(content);
+		List<Element> found = new ArrayList<>();
+		int target = depth;
+		NodeTraversor.filter(new NodeFilter() {
+			@Override
+			public FilterResult head(Node node, int level) {
+				if (!(node instanceof Element element)) {
+					return FilterResult.SKIP_ENTIRELY;
+				}
+				if (level < target) {
+					return FilterResult.CONTINUE;
+				}
+				if (chosen.contains(element) || signature.equals(signature(element)) && isProse(element, measure)) {
+					found.add(element);
+				}
+				return FilterResult.SKIP_ENTIRELY;
+			}
+		}, top);
+		return found.size() > content.size() ? found : content;
+	}
+
+	/** Mostly paragraphs, few of them links: not a caption, a date line or a teaser card. */
+	private static boolean isProse(Element element, TextMeasure measure) {
+		int all = measure.length(element);
+		return all > 0 && measure.hasParagraphs(element)
+				&& measure.paragraphLength(element) >= REST_PROSE_SHARE * all
+				&& linkDensity(element, measure) < MAX_LINK_DENSITY;
+	}
+
+	/** Tag and first class, or null for an element without a class. */
+	private static String signature(Element element) {
+		String className = element.className().strip();
+		if (className.isEmpty()) {
+			return null;
+		}
+		int space = className.indexOf(' ');
+		return element.normalName() + "." + (space < 0 ? className : className.substring(0, space));
 	}
 
 	private static Candidate semanticContainer(Element body, TextMeasure measure) {

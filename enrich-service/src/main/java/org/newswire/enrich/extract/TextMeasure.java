@@ -64,6 +64,11 @@ final class TextMeasure {
 		return sums.paragraphCount > 0 ? sums.paragraphs : span(element).textLength();
 	}
 
+	/** Whether the element is or holds a paragraph ({@code p}, {@code pre}). */
+	boolean hasParagraphs(Element element) {
+		return sums(element).paragraphCount > 0;
+	}
+
 	/**
 	 * Removes the element from the page. Link and paragraph sums of its ancestors are brought up to
 	 * date at once (what the element held is subtracted; a link or paragraph around it is measured

@@ -129,6 +129,29 @@ public class MainTextExtractorTest {
 	}
 
 	@Test
+	void joinsTheFarApartPartsOfAnArticleWrappedAlike() {
+		String part = """
+				<div class="row"><div class="col"><div class="story-text %s">
+				<p>%s paragraph of the story, long enough to be scored, with a comma, and another, and more words.</p>
+				<p>%s paragraph goes on with the negotiations, the delegations, their demands, and the deadline.</p>
+				</div></div></div>
+				""";
+		String html = "<html><body><div class=\"page\">" + part.formatted("first", "Opening", "Second")
+				+ "<div class=\"row\"><div class=\"col\"><figure><figcaption>A photo of the talks</figcaption>"
+				+ "</figure></div></div>" + part.formatted("", "Middle", "Fourth")
+				+ "<div class=\"row\"><div class=\"col\"><div class=\"story-text\"><p><a href=\"/a\">Another"
+				+ " story entirely, a teaser card wrapped like the text</a></p></div></div></div>"
+				+ part.formatted("last", "Closing", "Final") + "</div></body></html>";
+
+		String text = extractor.extract(Jsoup.parse(html)).text();
+
+		assertThat(text).contains("Opening paragraph").contains("Middle paragraph").contains("Final paragraph")
+			.doesNotContain("Another story");
+		assertThat(text.indexOf("Opening")).isLessThan(text.indexOf("Middle"));
+		assertThat(text.indexOf("Middle")).isLessThan(text.indexOf("Closing"));
+	}
+
+	@Test
 	void returnsEmptyTextForAPageWithoutBody() {
 		ExtractedText extracted = extractor.extract(Jsoup.parse("<html><head><title>t</title></head></html>"));
 
