@@ -100,7 +100,8 @@ final class Boilerplate {
 		if (named == Verdict.CLUTTER) {
 			return Verdict.CLUTTER;
 		}
-		if (named == Verdict.FURNITURE || STRUCTURAL_TAGS.contains(element.normalName()) || isHidden(element)) {
+		if (named == Verdict.FURNITURE || STRUCTURAL_TAGS.contains(element.normalName()) || isHidden(element)
+				|| hiddenByClass(className)) {
 			return Verdict.FURNITURE;
 		}
 		return Verdict.NONE;
@@ -178,6 +179,35 @@ final class Boilerplate {
 	static boolean isCallToAction(String text) {
 		return text.length() < 120 && !text.isEmpty() && mayOpenBox(text.charAt(0))
 				&& BOX_OPENING.matcher(text).matches();
+	}
+
+	/** Class names that hide an element whatever the screen ("hidden", "d-none", "player-hidden"). */
+	private static final Set<String> HIDING_CLASSES = Set.of("hidden", "hide", "is-hidden", "d-none", "invisible");
+
+	/** What may precede "-hidden" in a class that hides only on some screens or only part of an element. */
+	private static final Set<String> PARTLY_HIDING = Set.of("overflow", "u-overflow", "overflow-x", "overflow-y", "print",
+			"mobile", "desktop", "tablet", "xs", "sm", "md", "lg", "xl", "visually", "u-visually");
+
+	/**
+	 * Whether the class hides the element on every screen: a hiding class ("hidden", "vjs-hidden") and
+	 * no class that shows it on some screens ("md:block", "d-lg-flex").
+	 */
+	static boolean hiddenByClass(String className) {
+		if (className.isEmpty() || !(className.contains("hid") || className.contains("none")
+				|| className.contains("invisible"))) {
+			return false;
+		}
+		boolean hiding = false;
+		for (String token : className.split(" ")) {
+			if (token.indexOf(':') >= 0 || token.indexOf('@') >= 0
+					|| token.startsWith("d-") && !token.equals("d-none")) {
+				return false;
+			}
+			String lower = token.toLowerCase(Locale.ROOT);
+			hiding |= HIDING_CLASSES.contains(lower) || lower.endsWith("-hidden")
+					&& !PARTLY_HIDING.contains(lower.substring(0, lower.length() - "-hidden".length()).replaceAll("-+$", ""));
+		}
+		return hiding;
 	}
 
 	static boolean isHidden(Element element) {

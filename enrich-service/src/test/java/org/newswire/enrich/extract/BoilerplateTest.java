@@ -41,6 +41,22 @@ class BoilerplateTest {
 	}
 
 	@Test
+	void classesThatHideOnEveryScreenMakeFurniture() {
+		for (String hiding : List.of("hidden", "item hide", "d-none", "is-hidden", "invisible", "vjs-control vjs-hidden",
+				"menu--hidden")) {
+			assertThat(Boilerplate.hiddenByClass(hiding)).as(hiding).isTrue();
+			assertThat(Boilerplate.judge(Jsoup.parse("<div class=\"" + hiding + "\"></div>").body().child(0),
+					new java.util.HashMap<>()))
+				.as(hiding)
+				.isEqualTo(Boilerplate.Verdict.FURNITURE);
+		}
+		for (String shown : List.of("", "hidden-xs", "md:hidden", "hidden md:block", "d-none d-lg-flex", "overflow-hidden",
+				"u-overflow-hidden", "visually-hidden", "mobile-hidden", "unhidden", "nonetheless", "hidden@mobile")) {
+			assertThat(Boilerplate.hiddenByClass(shown)).as(shown).isFalse();
+		}
+	}
+
+	@Test
 	void recognisesBoxOpeningsInEitherCaseAndNothingElse() {
 		for (String opening : List.of("Pro tip: stretch", "pro tips for you", "Did you know? It rains", "Share your thoughts",
 				"FREQUENTLY ASKED QUESTIONS", "FAQ", "faqs", "Sign up now", "Subscribe", "Read more", "Related",

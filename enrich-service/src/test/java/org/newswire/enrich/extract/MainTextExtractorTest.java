@@ -129,6 +129,21 @@ public class MainTextExtractorTest {
 	}
 
 	@Test
+	void dropsControlsHiddenByTheirClass() {
+		String html = """
+				<html><body><article>
+				<p>A paragraph of real article text that is long enough to count, about the talks in Geneva.</p>
+				<div class="player"><div class="vjs-live-control vjs-hidden">Stream Type LIVE</div></div>
+				<p>Another paragraph of article text, long enough to count as well, closing the story.</p>
+				</article></body></html>
+				""";
+
+		String text = extractor.extract(Jsoup.parse(html)).text();
+
+		assertThat(text).contains("talks in Geneva").contains("closing the story").doesNotContain("LIVE");
+	}
+
+	@Test
 	void joinsTheFarApartPartsOfAnArticleWrappedAlike() {
 		String part = """
 				<div class="row"><div class="col"><div class="story-text %s">
