@@ -25,7 +25,7 @@ final class Boilerplate {
 			"related", "recommended", "recommendation", "recommendations", "comment", "comments", "promo", "promos",
 			"promotion", "ad", "ads", "advert", "adverts", "advertisement", "sponsor", "sponsored", "popup", "modal",
 			"outbrain", "taboola", "disqus", "byline", "dateline", "timestamp", "toc", "faq", "faqs", "callout", "tip", "tips", "protip", "didyouknow",
-			"skip");
+			"skip", "gallery", "slideshow", "carousel");
 
 	/** Words of page furniture that also appear in the class of the content's own wrappers ("sidebar-grid__content"). */
 	private static final Set<String> FURNITURE_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menus",

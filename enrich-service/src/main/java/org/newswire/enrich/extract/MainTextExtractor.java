@@ -19,7 +19,7 @@ import org.jsoup.select.NodeTraversor;
 /**
  * Finds the main text of an article page. Clutter goes first: scripts and the like, then page
  * furniture (nav, header, footer, aside, form) and elements whose class, id, role or label say
- * navigation, cookie banner, newsletter, share bar, related links, comments, ads, tips or FAQ —
+ * navigation, cookie banner, newsletter, share bar, related links, comments, ads, tips, FAQ or a gallery —
  * unless such an element holds most of the page's paragraphs (a wrapper with an unlucky class).
  * Then the container of the article is chosen: {@code [itemprop=articleBody]}, {@code <article>} or
  * {@code <main>} when they hold a fair share of the text, else the element whose paragraphs score

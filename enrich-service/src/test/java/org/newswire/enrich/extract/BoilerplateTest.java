@@ -75,14 +75,16 @@ class BoilerplateTest {
 		Element body = Jsoup.parse("""
 				<nav></nav><div role="Navigation"></div><div style="display: none"></div><p></p>
 				<div class="share-bar"></div><div id="sidebar"></div><div class="sidebar content"></div>
-				<div aria-label="Table of contents"></div><div class="share-bar"></div>
+				<div aria-label="Table of contents"></div><div class="share-bar"></div><div class="photoGallery"></div>
+				<div class="slideshow-wrap"></div><div class="story-carousel"></div>
 				""").body();
 		java.util.Map<String, Boilerplate.Verdict> byNames = new java.util.HashMap<>();
 
 		assertThat(body.children().stream().map(e -> Boilerplate.judge(e, byNames)).toList()).containsExactly(
 				Boilerplate.Verdict.FURNITURE, Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.FURNITURE,
 				Boilerplate.Verdict.NONE, Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.FURNITURE,
-				Boilerplate.Verdict.NONE, Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.CLUTTER);
+				Boilerplate.Verdict.NONE, Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.CLUTTER,
+				Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.CLUTTER, Boilerplate.Verdict.CLUTTER);
 	}
 
 	@Test

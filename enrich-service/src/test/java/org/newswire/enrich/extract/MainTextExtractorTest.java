@@ -144,6 +144,25 @@ public class MainTextExtractorTest {
 	}
 
 	@Test
+	void dropsAGalleryEmbeddedInTheArticleButKeepsAnArticleThatIsAGallery() {
+		String slides = """
+				<div class="media-gallery"><ul><li><h2>1/3 Other story</h2><p>Caption of another story.</p></li>
+				<li><h2>2/3 Another one</h2><p>Caption of yet another story.</p></li></ul></div>
+				""";
+		String article = "<html><body><article>"
+				+ "<p>A paragraph of real article text that is long enough to count, about the talks in Geneva, "
+				+ "with delegations from both sides and a deadline that passed at midnight.</p>" + slides
+				+ "<p>Another paragraph of article text, long enough to count as well, closing the story.</p>"
+				+ "</article></body></html>";
+		String gallery = "<html><body><article><h1>In pictures</h1>" + slides + "</article></body></html>";
+
+		assertThat(extractor.extract(Jsoup.parse(article)).text()).contains("talks in Geneva")
+			.contains("closing the story")
+			.doesNotContain("Caption");
+		assertThat(extractor.extract(Jsoup.parse(gallery)).text()).contains("Caption of another story");
+	}
+
+	@Test
 	void joinsTheFarApartPartsOfAnArticleWrappedAlike() {
 		String part = """
 				<div class="row"><div class="col"><div class="story-text %s">
