@@ -88,7 +88,7 @@ public final class MainTextExtractor {
 		}
 		removeClutter(body, measure);
 		Map<Element, Double> scores = scoreContainers(body, measure);
-		Element best = bestContainer(scores, body, measure);
+		Element best = onlyChildUp(bestContainer(scores, body, measure), body);
 		List<Element> content = withGoodSiblings(best, scores, measure);
 		int bestLength = 0;
 		for (Element element : content) {
@@ -349,6 +349,27 @@ public final class MainTextExtractor {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The container, or the outermost ancestor it is the only content of: an article's later part
+	 * wrapped on its own ("read more" folded away) has the earlier paragraphs beside the wrapper.
+	 */
+	private static Element onlyChildUp(Element container, Element body) {
+		Element element = container;
+		while (element.parent() != null && element.parent() != body && isOnlyContent(element)) {
+			element = element.parent();
+		}
+		return element;
+	}
+
+	private static boolean isOnlyContent(Element element) {
+		for (Node sibling : element.parent().childNodes()) {
+			if (sibling != element && (sibling instanceof Element || sibling instanceof TextNode text && !text.isBlank())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The best container and those of its siblings that look like more of the same article. */

@@ -163,6 +163,23 @@ public class MainTextExtractorTest {
 	}
 
 	@Test
+	void keepsTheParagraphsBeforeAFoldedAwayReadMorePart() {
+		String paragraph = "<p>%s paragraph of the column, long enough to be scored, with a comma, and another one.</p>";
+		StringBuilder folded = new StringBuilder();
+		for (String n : List.of("Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth")) {
+			folded.append(paragraph.formatted(n));
+		}
+		String html = "<html><body><div id=\"page\"><div class=\"story-body\">" + paragraph.formatted("First")
+				+ paragraph.formatted("Second") + "<div id=\"read-more\"><div class=\"read-more-content\">" + folded
+				+ "</div></div></div><div class=\"teasers\"><a href=\"/x\">Another column</a></div></div></body></html>";
+
+		String text = extractor.extract(Jsoup.parse(html)).text();
+
+		assertThat(text).startsWith("First paragraph").contains("Second paragraph").endsWith("Eighth paragraph"
+				+ " of the column, long enough to be scored, with a comma, and another one.");
+	}
+
+	@Test
 	void joinsTheFarApartPartsOfAnArticleWrappedAlike() {
 		String part = """
 				<div class="row"><div class="col"><div class="story-text %s">
