@@ -27,6 +27,9 @@ final class Boilerplate {
 			"outbrain", "taboola", "disqus", "byline", "dateline", "timestamp", "toc", "faq", "faqs", "callout", "tip", "tips", "protip", "didyouknow",
 			"skip", "gallery", "slideshow", "carousel");
 
+	/** Words of a gallery or slideshow: the photos of the story or, embedded in it, those of other stories. */
+	private static final Set<String> GALLERY_WORDS = Set.of("gallery", "slideshow", "carousel");
+
 	/** Words of page furniture that also appear in the class of the content's own wrappers ("sidebar-grid__content"). */
 	private static final Set<String> FURNITURE_WORDS = Set.of("nav", "navbar", "navigation", "menu", "menus",
 			"banner", "footer", "header", "masthead", "sidebar", "breadcrumb", "breadcrumbs", "toolbar", "pagination");
@@ -105,6 +108,16 @@ final class Boilerplate {
 			return Verdict.FURNITURE;
 		}
 		return Verdict.NONE;
+	}
+
+	/** Whether the class, id or label name a gallery, slideshow or carousel. */
+	static boolean namesGallery(Element element) {
+		for (String word : words(element.className() + " " + element.id() + " " + element.attr("aria-label"))) {
+			if (GALLERY_WORDS.contains(word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The verdict of class, id and label alone. */

@@ -211,7 +211,7 @@ public final class MainTextExtractor {
 			Element scope = scope(element, body);
 			int available = measure.paragraphLength(scope);
 			int own = measure.paragraphLength(element);
-			if (available > 0 && own >= PROTECTED_SHARE * available) {
+			if (available > 0 && own >= PROTECTED_SHARE * available && !isGalleryBesideProse(element, own, measure)) {
 				continue;
 			}
 			// furniture by name only, yet holding paragraphs of prose: part of the article, split into sections
@@ -231,6 +231,14 @@ public final class MainTextExtractor {
 			}
 		}
 		boxes.forEach(measure::remove);
+	}
+
+	/**
+	 * A gallery whose parent holds paragraphs of prose besides it: embedded in the article (often the
+	 * photos of other stories), not the wrapper of an article that is itself a photo story.
+	 */
+	private static boolean isGalleryBesideProse(Element element, int own, TextMeasure measure) {
+		return measure.paragraphLength(element.parent()) - own >= FURNITURE_PROSE && Boilerplate.namesGallery(element);
 	}
 
 	private static boolean isWrapper(Element element) {

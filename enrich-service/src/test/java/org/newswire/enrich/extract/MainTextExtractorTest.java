@@ -163,6 +163,25 @@ public class MainTextExtractorTest {
 	}
 
 	@Test
+	void dropsAnEmbeddedGalleryEvenWhenItsCaptionsOutweighTheArticle() {
+		String paragraph = "<p>%s paragraph of the story about the talks in Geneva, long enough to count, with delegations "
+				+ "from both sides, their demands, and a deadline that passed at midnight without a deal.</p>";
+		StringBuilder slides = new StringBuilder("<div class=\"widget type-gallery\"><ul>");
+		for (int i = 1; i <= 12; i++) {
+			slides.append("<li><h2>").append(i).append("/12 Other story</h2><p>Caption of another story, about ")
+				.append("something else entirely, long enough to weigh more than the article itself.</p></li>");
+		}
+		slides.append("</ul></div>");
+		String html = "<html><body><article><div class=\"text\">" + paragraph.formatted("First")
+				+ paragraph.formatted("Second") + slides + paragraph.formatted("Third") + paragraph.formatted("Last")
+				+ "</div></article></body></html>";
+
+		String text = extractor.extract(Jsoup.parse(html)).text();
+
+		assertThat(text).startsWith("First paragraph").contains("Last paragraph").doesNotContain("Caption");
+	}
+
+	@Test
 	void keepsTheParagraphsBeforeAFoldedAwayReadMorePart() {
 		String paragraph = "<p>%s paragraph of the column, long enough to be scored, with a comma, and another one.</p>";
 		StringBuilder folded = new StringBuilder();
