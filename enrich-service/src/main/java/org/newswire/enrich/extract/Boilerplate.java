@@ -40,7 +40,8 @@ final class Boilerplate {
 
 	/** Clutter named in several words ("table-of-contents", "didYouKnow"), matched with separators removed. */
 	private static final List<String> CLUTTER_PHRASES = List.of("tableofcontents", "didyouknow", "protip",
-			"readmore", "morestories", "mostread", "mostpopular", "trending");
+			"readmore", "morestories", "mostread", "mostpopular", "trending", "relatedposts", "relatedarticles",
+			"relatedstories", "relatedlinks");
 
 	private static final Pattern NOT_LETTER = Pattern.compile("[^a-z]");
 

@@ -41,6 +41,14 @@ class BoilerplateTest {
 	}
 
 	@Test
+	void relatedLinksNamedInOneWordAreClutter() {
+		for (String names : List.of("jp-relatedposts ", "relatedarticles-box ", "x relatedstories ", " relatedlinks")) {
+			assertThat(Boilerplate.judgeNames(names)).as(names).isEqualTo(Boilerplate.Verdict.CLUTTER);
+		}
+		assertThat(Boilerplate.judgeNames("post-relations ")).isEqualTo(Boilerplate.Verdict.NONE);
+	}
+
+	@Test
 	void classesThatHideOnEveryScreenMakeFurniture() {
 		for (String hiding : List.of("hidden", "item hide", "d-none", "is-hidden", "invisible", "vjs-control vjs-hidden",
 				"menu--hidden")) {
