@@ -10,7 +10,8 @@ import org.newswire.search.query.ArticleCriteria;
  * A stored alert rule. {@code kind} is {@code match} (fires for each newly indexed matching article)
  * or {@code threshold} (fires once when at least {@code threshold} matching articles were published
  * within {@code window}, and again only after the count fell below it). {@code webhookSecret} keys
- * the HMAC-SHA256 signature of webhook calls. {@code webhook} and {@code thresholdAbove} are kept up
+ * the HMAC-SHA256 signature of webhook calls; the API shows it once, in the answer that creates the
+ * rule. {@code webhook} and {@code thresholdAbove} are kept up
  * to date by the service.
  */
 public record Rule(String id, String name, String query, List<String> topics, List<String> entities,
@@ -54,6 +55,13 @@ public record Rule(String id, String name, String query, List<String> topics, Li
 		return new Rule(this.id, this.name, this.query, this.topics, this.entities, this.sources, this.languages,
 				this.kind, this.threshold, this.window, this.webhookUrl, this.webhookSecret, this.createdAt,
 				this.updatedAt, status, this.thresholdAbove);
+	}
+
+	/** The rule as the API shows it after creation: without its webhook secret. */
+	Rule withoutSecret() {
+		return new Rule(this.id, this.name, this.query, this.topics, this.entities, this.sources, this.languages,
+				this.kind, this.threshold, this.window, this.webhookUrl, null, this.createdAt, this.updatedAt,
+				this.webhook, this.thresholdAbove);
 	}
 
 	Rule withThresholdAbove(boolean above) {

@@ -46,7 +46,7 @@ class RuleController {
 		this.properties = properties;
 	}
 
-	@Operation(summary = "Create a rule; answers 201 with the stored rule and its id")
+	@Operation(summary = "Create a rule; answers 201 with the stored rule, its id and its webhook secret (shown only here)")
 	@PostMapping("/api/rules")
 	ResponseEntity<Rule> create(@RequestBody RuleDraft draft) {
 		Rule rule = draft.toRule(null, allowedHosts(), Instant.now());
@@ -64,15 +64,16 @@ class RuleController {
 	@Operation(summary = "All rules, newest first, with webhook status")
 	@GetMapping("/api/rules")
 	List<Rule> list() {
-		return store(this.rules::all);
+		return store(this.rules::all).stream().map(Rule::withoutSecret).toList();
 	}
 
 	@GetMapping("/api/rules/{id}")
 	ResponseEntity<?> get(@PathVariable String id) {
-		return store(() -> this.rules.get(id)).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
+		return store(() -> this.rules.get(id)).<ResponseEntity<?>>map(rule -> ResponseEntity.ok(rule.withoutSecret()))
+			.orElseGet(() -> notFound(id));
 	}
 
-	@Operation(summary = "Replace a rule's settings (id, secret and delivery state are kept)")
+	@Operation(summary = "Replace a rule's settings (id, secret and delivery state are kept; a webhookSecret given replaces the secret)")
 	@PutMapping("/api/rules/{id}")
 	ResponseEntity<?> update(@PathVariable String id, @RequestBody RuleDraft draft) {
 		var existing = store(() -> this.rules.get(id));
@@ -84,7 +85,7 @@ class RuleController {
 			this.rules.save(rule);
 			return null;
 		});
-		return ResponseEntity.ok(rule);
+		return ResponseEntity.ok(rule.withoutSecret());
 	}
 
 	@DeleteMapping("/api/rules/{id}")

@@ -44,14 +44,17 @@ class AlertRulesIT extends RunningSearchService {
 		assertThat(created.header("Location")).endsWith("/api/rules/" + id);
 		assertThat(created.json().get("kind").asString()).isEqualTo("match");
 
-		assertThat(get("/api/rules").body()).contains(id);
+		String secret = created.json().get("webhookSecret").asString();
+		assertThat(secret).as("shown once, on creation").hasSize(48);
+		assertThat(get("/api/rules").body()).contains(id).doesNotContain(secret);
 		Answer changed = put("/api/rules/" + id, "{\"name\":\"Harbours " + word + "\",\"query\":\"" + word
 				+ " harbour\",\"kind\":\"threshold\",\"threshold\":5,\"window\":\"2h\"}");
 		assertThat(changed.status()).isEqualTo(200);
 		JsonNode stored = get("/api/rules/" + id).json();
 		assertThat(stored.get("name").asString()).isEqualTo("Harbours " + word);
 		assertThat(stored.get("threshold").asInt()).isEqualTo(5);
-		assertThat(stored.get("webhookSecret").asString()).isEqualTo(created.json().get("webhookSecret").asString());
+		assertThat(get("/api/rules/" + id).body()).as("the secret is not shown again").doesNotContain(secret);
+		assertThat(changed.body()).doesNotContain(secret);
 
 		assertThat(delete("/api/rules/" + id).status()).isEqualTo(204);
 		assertThat(get("/api/rules/" + id).status()).isEqualTo(404);
