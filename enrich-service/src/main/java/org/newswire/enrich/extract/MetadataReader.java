@@ -4,12 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.newswire.events.EventSerde;
+import org.newswire.events.PublishedDates;
 import tools.jackson.databind.JsonNode;
 
 /** Reads {@link PageMetadata} from a parsed page. One instance per page. */
@@ -42,8 +37,6 @@ final class MetadataReader {
 
 	private static final Pattern URL_DATE = Pattern
 		.compile("/((?:199[5-9]|20[0-9]{2}))[/-]([01]?[0-9])[/-]([0-3]?[0-9])(?:/|-|$)");
-
-	private static final Pattern NUMERIC_OFFSET = Pattern.compile("([+-])(\\d{2})(\\d{2})$");
 
 	private static final Pattern BYLINE_PREFIX = Pattern.compile("^(?i)(by|von|par|por|di|door|av|af|от|автор)\\s+");
 
@@ -215,43 +208,7 @@ final class MetadataReader {
 
 	/** ISO 8601 with or without offset or time, RFC 1123, "yyyy-MM-dd HH:mm:ss"; local times count as UTC. */
 	static Instant parseDate(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String v = value.strip();
-		try {
-			return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			// not RFC 1123
-		}
-		v = v.replaceFirst("^(\\d{4}-\\d{2}-\\d{2})[ T](\\d{1,2}:\\d{2})", "$1T$2");
-		v = v.replaceFirst("\\s*(UTC|GMT)$", "Z").replaceFirst("\\s+([+-]\\d)", "$1");
-		Matcher offset = NUMERIC_OFFSET.matcher(v);
-		if (v.contains("T") && offset.find()) {
-			v = v.substring(0, offset.start()) + offset.group(1) + offset.group(2) + ":" + offset.group(3);
-		}
-		if (v.matches("\\d{4}-\\d{2}-\\d{2}T\\d:.*")) {
-			v = v.substring(0, 11) + "0" + v.substring(11);
-		}
-		try {
-			return OffsetDateTime.parse(v).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			// no offset
-		}
-		try {
-			return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			// no time
-		}
-		try {
-			return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay().toInstant(ZoneOffset.UTC);
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return PublishedDates.parse(value);
 	}
 
 	private List<String> authors() {

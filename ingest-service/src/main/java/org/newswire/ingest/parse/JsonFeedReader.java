@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.newswire.events.PublishedDates;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,8 +63,8 @@ final class JsonFeedReader {
 			items.add(new ParsedFeed.Item(string(item.path("id")), PlainText.of(string(item.path("title")), "text"),
 					LinkResolution.resolve(base, rawLink), rawLink,
 					PlainText.summary(string(item.path("summary")), "text"), content,
-					FeedDates.parse(string(item.path("date_published"))),
-					FeedDates.parse(string(item.path("date_modified"))), List.copyOf(authors), List.copyOf(tags)));
+					PublishedDates.parse(string(item.path("date_published"))),
+					PublishedDates.parse(string(item.path("date_modified"))), List.copyOf(authors), List.copyOf(tags)));
 		}
 		return new ParsedFeed(format, PlainText.of(string(root.path("title")), "text"), home,
 				PlainText.of(string(root.path("description")), "text"), string(root.path("language")), null, null,

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
+import org.newswire.events.PublishedDates;
 
 /**
  * Reads RSS 0.9x/1.0/2.0, Atom 0.3/1.0 and Google News sitemaps from a leniently built XML tree into a
@@ -468,7 +469,7 @@ final class XmlFeedReader {
 	}
 
 	private static Instant date(Element element) {
-		return FeedDates.parse(text(element));
+		return PublishedDates.parse(text(element));
 	}
 
 	private static String blankToNull(String value) {

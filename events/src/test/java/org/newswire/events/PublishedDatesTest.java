@@ -1,4 +1,4 @@
-package org.newswire.ingest.parse;
+package org.newswire.events;
 
 import java.time.Instant;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FeedDatesTest {
+class PublishedDatesTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
@@ -37,14 +37,14 @@ class FeedDatesTest {
 			"October 5, 2012|2012-10-05T00:00:00Z",
 			"2004-07-08 23:56:58 +0000|2004-07-08T23:56:58Z" })
 	void readsRealWorldFormatsAsUtc(String value, String expected) {
-		assertThat(FeedDates.parse(value)).isEqualTo(Instant.parse(expected));
+		assertThat(PublishedDates.parse(value)).isEqualTo(Instant.parse(expected));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "yesterday", "not a date at all", "32 Jan 2024 10:00 GMT", "2024-13-01",
 			"Sat, 07 Sep 2002 00:00:01 XYZ", "soon, maybe 2024" })
 	void reportsWhatItCannotReadAsMissing(String value) {
-		assertThat(FeedDates.parse(value)).isNull();
+		assertThat(PublishedDates.parse(value)).isNull();
 	}
 
 }

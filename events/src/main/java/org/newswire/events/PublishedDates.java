@@ -1,4 +1,4 @@
-package org.newswire.ingest.parse;
+package org.newswire.events;
 
 import java.text.Normalizer;
 import java.time.DateTimeException;
@@ -13,13 +13,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the dates feeds really carry: ISO 8601 / RFC 3339 (with or without zone, date only, space
+ * Reads the publication dates feeds and pages really carry: ISO 8601 / RFC 3339 (with or without zone, date only, space
  * instead of {@code T}), RFC 822 / 1123 and their variants (no weekday, a wrong weekday, two-digit
  * years, full month names, missing seconds, {@code 1500} for 15:00, named zones), month-first forms
  * ({@code Sat, Dec 16 2023 02:02:33 PM}) and {@code 2020/1/10 14:33:00}. A value without zone is read
  * as UTC. Anything else is null: a date is never invented.
  */
-final class FeedDates {
+public final class PublishedDates {
 
 	private static final Pattern ISO = Pattern.compile(
 			"(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?)?\\s*(Z|z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
@@ -68,11 +68,11 @@ final class FeedDates {
 
 	private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
-	private FeedDates() {
+	private PublishedDates() {
 	}
 
 	/** @return the instant, or null when the value is missing or not a date this reader is sure about */
-	static Instant parse(String value) {
+	public static Instant parse(String value) {
 		if (value == null) {
 			return null;
 		}
@@ -127,12 +127,7 @@ final class FeedDates {
 		if (!m.matches()) {
 			return null;
 		}
-		LocalDateTime local = LocalDate.of(num(m.group(1)), num(m.group(2)), num(m.group(3))).atStartOfDay();
-		if (m.group(4) != null) {
-			local = local.withHour(num(m.group(4))).withMinute(num(m.group(5)))
-				.withSecond(m.group(6) == null ? 0 : num(m.group(6)));
-		}
-		return local.toInstant(offset(m.group(7)));
+		return dayAndTime(m).toInstant(offset(m.group(7)));
 	}
 
 	private static Instant compact(String text) {
@@ -140,12 +135,17 @@ final class FeedDates {
 		if (!m.matches()) {
 			return null;
 		}
+		return dayAndTime(m).toInstant(ZoneOffset.UTC);
+	}
+
+	/** Year, month, day and optional hour, minute and second in groups 1 to 6. */
+	private static LocalDateTime dayAndTime(Matcher m) {
 		LocalDateTime local = LocalDate.of(num(m.group(1)), num(m.group(2)), num(m.group(3))).atStartOfDay();
 		if (m.group(4) != null) {
 			local = local.withHour(num(m.group(4))).withMinute(num(m.group(5)))
 				.withSecond(m.group(6) == null ? 0 : num(m.group(6)));
 		}
-		return local.toInstant(ZoneOffset.UTC);
+		return local;
 	}
 
 	/** RFC 822 and its relatives: tokens in any reasonable order, the weekday ignored. */
