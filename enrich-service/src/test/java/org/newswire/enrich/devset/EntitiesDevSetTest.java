@@ -104,7 +104,6 @@ class EntitiesDevSetTest {
 				distinctPerType.computeIfAbsent(mention.type(), t -> new HashSet<>()).add(mention.id());
 			}
 			List<Located> here = located(tagger, doc);
-			assertThat(here).as("mentions of %s", doc.id()).hasSize(found.stream().mapToInt(EntityMention::mentions).sum());
 			mentions.addAll(here);
 		}
 

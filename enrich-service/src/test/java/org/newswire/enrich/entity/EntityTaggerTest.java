@@ -60,6 +60,23 @@ class EntityTaggerTest {
 	}
 
 	@Test
+	void locatesEachMentionInTitleOrText() {
+		String title = "Xi meets Putin";
+		String text = "Chinese leader Xi Jinping said China would help.";
+
+		List<EntityTagger.Mention> mentions = TAGGER.mentions(Tokens.of(title), Tokens.of(text));
+
+		assertThat(mentions).extracting(m -> m.entity().id(), EntityTagger.Mention::inTitle,
+				m -> (m.inTitle() ? title : text).substring(m.start(), m.end()))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("person:xi-jinping", true, "Xi"),
+					org.assertj.core.groups.Tuple.tuple("person:vladimir-putin", true, "Putin"),
+					org.assertj.core.groups.Tuple.tuple("person:xi-jinping", false, "Xi Jinping"),
+					org.assertj.core.groups.Tuple.tuple("place:china", false, "China"));
+		assertThat(TAGGER.tag(title, text)).extracting(EntityMention::id, EntityMention::mentions)
+			.contains(org.assertj.core.groups.Tuple.tuple("person:xi-jinping", 2));
+	}
+
+	@Test
 	void ordersByMentionsThenId() {
 		List<EntityMention> entities = TAGGER.tag("", "Russia and Ukraine. Ukraine again. China.");
 
