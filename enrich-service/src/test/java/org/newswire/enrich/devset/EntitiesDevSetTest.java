@@ -21,6 +21,7 @@ import org.newswire.enrich.entity.Gazetteer;
 import org.newswire.enrich.text.Tokens;
 import org.newswire.events.EntityMention;
 import org.newswire.events.EventSerde;
+import org.newswire.testsupport.DevSets;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.ClassPathResource;

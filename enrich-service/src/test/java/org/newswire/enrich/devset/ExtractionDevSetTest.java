@@ -31,6 +31,7 @@ import org.newswire.enrich.extract.PageMetadata;
 import org.newswire.enrich.language.DetectedLanguage;
 import org.newswire.enrich.language.LanguageDetector;
 import org.newswire.events.EventSerde;
+import org.newswire.testsupport.DevSets;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,6 +17,7 @@ import org.newswire.enrich.topic.Taxonomy;
 import org.newswire.enrich.topic.TopicTagger;
 import org.newswire.events.EventSerde;
 import org.newswire.events.TopicMatch;
+import org.newswire.testsupport.DevSets;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.io.ClassPathResource;

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.newswire.testsupport.DevSets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +24,8 @@ class FeedsDevSetTest {
 
 	@Test
 	void acceptsFeedsRejectsNonFeedsAndCountsItems() throws IOException {
-		Path corpus = corpus();
+		Path corpus = DevSets.find("feeds-dev").filter(dir -> Files.isRegularFile(dir.resolve("manifest.jsonl")))
+			.orElse(null);
 		Assumptions.assumeTrue(corpus != null, "../shared/feeds-dev is not here: dev-set check skipped");
 		FeedParser parser = new FeedParser();
 		JsonMapper json = JsonMapper.builder().build();
@@ -81,16 +83,6 @@ class FeedsDevSetTest {
 		assertThat(accepted).as("feeds accepted").isGreaterThanOrEqualTo((int) Math.ceil(feeds * 0.99));
 		assertThat(rejected).as("non-feeds rejected").isEqualTo(nonFeeds);
 		assertThat(countsRight).as("item counts").isGreaterThanOrEqualTo((int) Math.ceil(counts * 0.98));
-	}
-
-	private static Path corpus() {
-		for (String candidate : List.of("../shared/feeds-dev", "../../shared/feeds-dev")) {
-			Path path = Path.of(candidate);
-			if (Files.isRegularFile(path.resolve("manifest.jsonl"))) {
-				return path;
-			}
-		}
-		return null;
 	}
 
 }

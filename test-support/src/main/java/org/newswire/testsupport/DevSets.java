@@ -1,4 +1,4 @@
-package org.newswire.enrich.devset;
+package org.newswire.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +10,13 @@ import java.util.Optional;
  * root, or {@code -Dnewswire.shared.dir=...}). They are never copied into the repository; tests
  * that use them skip when they are absent.
  */
-final class DevSets {
+public final class DevSets {
 
 	private DevSets() {
 	}
 
-	static Optional<Path> find(String name) {
+	/** The set called {@code name} (e.g. {@code extraction-dev}), when it is there. */
+	public static Optional<Path> find(String name) {
 		String configured = System.getProperty("newswire.shared.dir");
 		List<Path> candidates = configured != null ? List.of(Path.of(configured))
 				: List.of(Path.of("..", "shared"), Path.of("..", "..", "shared"));
@@ -26,7 +27,7 @@ final class DevSets {
 	}
 
 	/** Where predictions files are written, for the shared scorers. */
-	static Path output(String file) throws java.io.IOException {
+	public static Path output(String file) throws java.io.IOException {
 		Path dir = Path.of("target", "devset");
 		Files.createDirectories(dir);
 		return dir.resolve(file).toAbsolutePath();
